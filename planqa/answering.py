@@ -79,7 +79,8 @@ class ExtractiveAnswerer:
             if cand.support >= max(self.cfg.min_support, best.support - 0.12) and not self._mismatch(query, cand):
                 if cand.hit.chunk.id != best.hit.chunk.id or query.qtype == "list":
                     chosen.append(cand)
-        chosen = self._extend_short(chosen)
+        chosen = self._extend_short(chosen, whole_enumerations=query.qtype in ("list", "definition"))
+        chosen = _without_overlaps(chosen)
         return self._compose(query, chosen, best.support)
 
     # ------------------------------------------------------------------ candidates
@@ -137,16 +138,21 @@ class ExtractiveAnswerer:
         return ""
 
     # ------------------------------------------------------------------ shaping
-    def _extend_short(self, chosen: list[Candidate]) -> list[Candidate]:
-        """A sentence that only introduces (ends with ：) or is very short takes the next one along."""
+    def _extend_short(self, chosen: list[Candidate], whole_enumerations: bool = False) -> list[Candidate]:
+        """A sentence that only introduces (ends with ：) or is very short takes the next one
+        along; for lists and definitions an item ending in ； runs on to the end of the 。-sentence."""
         out = []
         for cand in chosen:
             doc = self.index.documents[cand.doc_id]
-            text = doc.text[cand.start : cand.end]
-            if (text.endswith(("：", ":")) or len(text) < 16) and cand.hit.chunk.kind != "table_row":
+            if cand.hit.chunk.kind != "table_row":
+                end = cand.end
                 following = sentence_spans(doc.text, cand.end, cand.hit.chunk.end)
-                if following:
-                    cand = Candidate(cand.doc_id, cand.start, following[0][1], cand.hit, cand.support, cand.score)
+                text = doc.text[cand.start : end]
+                if (text.endswith(("：", ":")) or len(text) < 16) and following:
+                    end = following.pop(0)[1]
+                while whole_enumerations and doc.text[cand.start : end].endswith(("；", ";")) and following:
+                    end = following.pop(0)[1]
+                cand = Candidate(cand.doc_id, cand.start, end, cand.hit, cand.support, cand.score)
             out.append(cand)
         return out
 
@@ -252,6 +258,15 @@ class ExtractiveAnswerer:
             passage_start=passage[0],
             passage_end=passage[1],
         )
+
+
+def _without_overlaps(chosen: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate whose span overlaps one already chosen (best first)."""
+    kept: list[Candidate] = []
+    for cand in chosen:
+        if not any(k.doc_id == cand.doc_id and k.start < cand.end and cand.start < k.end for k in kept):
+            kept.append(cand)
+    return kept
 
 
 def _table_row_sentence(row: str, context: str) -> str:

@@ -40,10 +40,11 @@ def clean(loaded: LoadedFile) -> tuple[list[Line], dict]:
         rebuild_flattened_tables,
         drop_page_numbers,
         repair_chapter_numbers,
-        join_broken_lines,
-        normalize_lines,
     ):
         lines = step(lines, report)
+    # PDF text comes in visual lines: any line not ending a sentence continues on the next
+    lines = join_broken_lines(lines, report, wrapped=loaded.kind == "pdf")
+    lines = normalize_lines(lines, report)
     return [line for line in lines if line.text], report
 
 
@@ -270,9 +271,10 @@ _TERMINAL = "。！？；：!?;:…"
 _OPENERS = {"《": "》", "（": "）", "(": ")", "“": "”", "【": "】", "「": "」"}
 
 
-def join_broken_lines(lines: list[Line], report: dict) -> list[Line]:
+def join_broken_lines(lines: list[Line], report: dict, wrapped: bool = False) -> list[Line]:
     """Join a sentence split by a page break (``全要素\\n\\n生产率``, ``70% 左\\n\\n右``) and a
-    title wrapped inside an open bracket (``…（征求\\n意见稿）》…``)."""
+    title wrapped inside an open bracket (``…（征求\\n意见稿）》…``). With ``wrapped`` (PDF
+    visual lines) every line that does not end a sentence is joined to the next."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -281,7 +283,7 @@ def join_broken_lines(lines: list[Line], report: dict) -> list[Line]:
             j = i + 1
             while j < len(lines) and not lines[j].text.strip():
                 j += 1
-            if j >= len(lines) or not _should_join(line, lines[j]):
+            if j >= len(lines) or not _should_join(line, lines[j], wrapped):
                 break
             left, right = line.text.rstrip(), lines[j].text.strip()
             glue = " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
@@ -293,7 +295,7 @@ def join_broken_lines(lines: list[Line], report: dict) -> list[Line]:
     return out
 
 
-def _should_join(line: Line, nxt: Line) -> bool:
+def _should_join(line: Line, nxt: Line, wrapped: bool) -> bool:
     text, following = line.text.strip(), nxt.text.strip()
     if not text or not following or line.hint or nxt.hint:
         return False
@@ -305,6 +307,8 @@ def _should_join(line: Line, nxt: Line) -> bool:
         return True
     if match_heading(text) and not match_heading(text).inline:
         return False
+    if wrapped:
+        return True
     # a long paragraph that stops mid-sentence continues on the next line
     return len(text) >= 30 and any(c in text for c in _TERMINAL + "，,")
 

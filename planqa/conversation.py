@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .query import PERIODS
+from .query import PERIODS, find_places
 
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|再问|同样|那如果)|(呢|吗)[？?。！!]*$")
-_PLACE = re.compile(r"朝阳区?|海淀区?|东城区?|西城区?|丰台区?|通州区?|顺义区?|昌平区?|大兴区?|房山区?|怀柔区?|平谷区?|密云区?|延庆区?|城市副中心|副中心|北京市|全市")
 _PERIOD = re.compile("|".join(PERIODS))
 _YEAR = re.compile(r"20\d\d年?")
 _FILLER = re.compile(r"^(那|那么|还有|另外|再问|同样|那如果)|[呢吗吧？?。！!，,\s]+")
+# the interrogative end of a question: 「要达到多少家」「有哪些」「是什么」
+_ASKING = re.compile(r"(?:要|将|应|须)?(?:达到|突破|提升到|是|有|为|包括)?(?:多少|几[个家项年所倍]?|哪些|哪几|什么|如何|怎样|何时)[^，。？?！!]*")
 
 
 def rewrite_follow_up(question: str, history: list[str]) -> str:
@@ -24,9 +25,9 @@ def rewrite_follow_up(question: str, history: list[str]) -> str:
         return question
     rewritten = previous
     replaced = False
-    for pattern in (_PLACE, _PERIOD, _YEAR):
-        new = pattern.findall(core)
-        old = pattern.findall(previous)
+    for find in (find_places, _PERIOD.findall, _YEAR.findall):
+        new = find(core)
+        old = find(previous)
         if new and old:
             rewritten = rewritten.replace(old[0], new[0], 1)
             for extra in old[1:]:
@@ -36,5 +37,8 @@ def rewrite_follow_up(question: str, history: list[str]) -> str:
             rewritten = new[0] + rewritten
             replaced = True
     if not replaced:
-        rewritten = f"{previous.rstrip('？?。')}，{core}"
+        # a new topic in the same frame: keep the previous question's place, period, year and its ask
+        context = find_places(previous) + _PERIOD.findall(previous) + _YEAR.findall(previous)
+        asking = _ASKING.search(previous)
+        rewritten = "".join(context) + core + (asking.group(0) if asking else "") + "？"
     return rewritten

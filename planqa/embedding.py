@@ -118,7 +118,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self.model.get_sentence_embedding_dimension() or 0)
+        self.dim = int(self.model.get_embedding_dimension() or 0)
         self.model_id = f"st:{path.name}"
         prompts = getattr(self.model, "prompts", {}) or {}
         self._query_prompt = "query" if prompts.get("query") else None

@@ -28,6 +28,7 @@ import json
 import os
 import shutil
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,7 +162,7 @@ class IndexStore:
                 raise CorpusEmpty(self.cfg.corpus.dir)
             for s in ingest.skipped:
                 progress(f"  跳过 {s.file}：{s.reason}")
-            stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+            stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
             tmp = self.root / f".building-{stamp}"
             final = self.root / f"gen-{stamp}"
             shutil.rmtree(tmp, ignore_errors=True)
@@ -260,7 +261,7 @@ class IndexStore:
         _fsync_dir(self.root)
 
     def _prune(self, keep: str) -> None:
-        gens = sorted(p for p in self.root.glob("gen-*") if p.is_dir())
+        gens = sorted((p for p in self.root.glob("gen-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
         for old in gens[:-KEEP_GENERATIONS]:
             if old.name != keep:
                 shutil.rmtree(old, ignore_errors=True)

@@ -50,14 +50,17 @@ ALIASES: dict[str, list[str]] = {
 PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PERIOD_RE = re.compile("|".join(PERIODS))
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_DISTRICTS = re.compile(
-    r"(朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|副中心|雄安|天津|河北)"
-)
+_BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆"
+_KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
+# 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
+_GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县])")
+_NOT_PLACES = {"城区", "园区", "社区", "地区", "全区", "本区", "该区", "辖区", "片区", "景区", "新区", "两区", "三区", "各区",
+               "示范区", "功能区", "集聚区", "核心区", "先行区", "试验区", "承载区", "自贸区", "开发区", "保税区", "主城区"}
 
 QTYPE_PATTERNS = [
     ("compare", re.compile(r"对比|比较|相比|区别|有何不同|有什么不同|变化|异同|分别是|分别为|各是|各为|各自|两个规划|和.{0,12}(?:相比|比)")),
     ("definition", re.compile(r"什么是|是指|指什么|指的是|含义|意思|定义|全称|简称|是什么意思|怎么理解|何谓|内涵")),
-    ("list", re.compile(r"哪些|哪几|包括什么|包括哪|包含哪|有什么|都有|列举|几大|几个方面|几方面|哪方面|主要内容")),
+    ("list", re.compile(r"哪些|哪几(?![年天月个])|包括什么|包括哪|包含哪|有什么|都有|列举|几大|几个方面|几方面|哪方面|主要内容")),
     ("number", re.compile(r"多少|几个|几家|几项|几所|几倍|比例|比重|占比|百分之|规模|数量|金额|几成|多大|强度|增速|增长率|多高|达到.{0,6}吗|目标值|几年|多久|哪一年|何时|哪年")),
 ]
 
@@ -99,7 +102,7 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
     low = canonical(text)
     periods = _PERIOD_RE.findall(text)
     years = [int(y) for y in _YEAR_RE.findall(text)]
-    places = [m for m in _DISTRICTS.findall(text)]
+    places = find_places(text)
     if re.search(r"北京市|全市|市里|市级规划|北京(?!城市副中心)", text) and not places:
         places.append("北京市")
     prior: dict[str, float] = {}
@@ -153,6 +156,16 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword) -> Query:
     elif query.qtype == "compare":
         query.qtype = question_type(text, allow_compare=False)
     return query
+
+
+def find_places(text: str) -> list[str]:
+    """Places a question names (districts, 副中心, other regions), in order of appearance."""
+    found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
+    for m in _GENERIC_PLACE.finditer(text):
+        name = m.group(1)
+        if name not in _NOT_PLACES and not any(name in f or f in name for _, f in found):
+            found.append((m.start(1), name))
+    return [name for _, name in sorted(found)]
 
 
 def compare_groups(query: Query, metas: dict[str, DocMeta]) -> list[list[str]]:

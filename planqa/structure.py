@@ -7,11 +7,15 @@ current numbered section and is replaced by the next one of its kind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .cleaning import Line
 from .headings import BOX_LEVEL, UNNUMBERED_LEVEL, is_known_unnumbered, looks_like_title_line, match_heading
 from .schema import Block, DocMeta, Document, Section
+
+
+_DOC_TYPE = re.compile(r"规划|计划|方案|通知|说明|解读|意见|纲要|办法|决定|报告")
 
 
 @dataclass
@@ -90,7 +94,7 @@ def _classify(lines: list[Line], i: int, in_title_block: bool) -> tuple[str, tup
     if is_known_unnumbered(text):
         return "heading", (UNNUMBERED_LEVEL, "".join(text.split()))
     if looks_like_title_line(text):
-        if in_title_block:
+        if in_title_block and (i == 0 or _DOC_TYPE.search(text)):
             return "title", None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and not nxt.hint and not looks_like_title_line(nxt.text) and not match_heading(nxt.text):

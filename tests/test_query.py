@@ -1,0 +1,44 @@
+"""Query understanding: question type, aliases, which plan a question points at."""
+
+from __future__ import annotations
+
+from planqa.query import compare_groups, doc_preferences, expansions, question_type, Query
+from planqa.schema import DocMeta
+
+METAS = {
+    "fu.txt": DocMeta("fu.txt", "北京城市副中心科技创新行动计划（2024-2026年）", period="2024-2026", region="北京城市副中心（通州区）",
+                      kind="行动计划", aliases=("城市副中心", "副中心", "通州")),
+    "cy.txt": DocMeta("cy.txt", "朝阳区“十四五”时期科技创新发展规划", period="2021-2025", region="朝阳区", kind="规划",
+                      aliases=("朝阳区", "朝阳")),
+    "bj13.txt": DocMeta("bj13.txt", "北京市“十三五”时期加强全国科技创新中心建设规划", period="2016-2020", region="北京市",
+                        kind="规划", aliases=("北京市", "北京")),
+}
+
+
+def test_question_types():
+    assert question_type("副中心到2026年国家级创新平台要达到多少家？") == "number"
+    assert question_type("五大行动有哪些？") == "list"
+    assert question_type("三城一区是指什么？") == "definition"
+    assert question_type("朝阳区规划由哪个部门牵头？") == "fact"
+    assert question_type("十三五和十四五的目标相比有什么变化？") == "compare"
+
+
+def test_aliases_expand_what_users_type():
+    ex = expansions("副中心研发强度多少")
+    assert "城市副中心" in ex and "研究与试验发展" in ex
+    assert "高新技术企业" in expansions("高企有多少家")
+
+
+def test_places_periods_and_years_point_at_plans():
+    prior, periods, years, places = doc_preferences("朝阳区十四五期间PCT专利目标", METAS)
+    assert prior["cy.txt"] == 1.0 and prior["fu.txt"] == 0.0 and prior["bj13.txt"] == 0.0
+    assert periods == ["十四五"] and places == ["朝阳区"]
+    prior, _, years, _ = doc_preferences("到2026年副中心要建成多少平台", METAS)
+    assert years == [2026] and prior["fu.txt"] == 1.0 and prior["cy.txt"] == 0.0
+
+
+def test_comparison_splits_into_one_group_per_plan():
+    q = Query(text="十三五和十四五时期研发强度目标分别是多少", qtype="compare", expanded="", periods=["十三五", "十四五"])
+    assert compare_groups(q, METAS) == [["bj13.txt"], ["cy.txt"]]
+    q = Query(text="副中心和朝阳区的规划期限各是哪几年", qtype="compare", expanded="", places=["副中心", "朝阳"])
+    assert compare_groups(q, METAS) == [["fu.txt"], ["cy.txt"]]
