@@ -55,10 +55,11 @@ class LLMAnswerer:
     def messages(self, query: Query, hits: list[Hit]):
         from llama_index.core.llms import ChatMessage
 
-        passages = []
-        for n, hit in enumerate(hits[:MAX_PASSAGES], 1):
-            meta = self.index.documents[hit.chunk.doc_id].meta
-            passages.append(f"[{n}]《{meta.title}》{hit.chunk.section}\n{hit.chunk.text}")
+        from .llamaindex_adapter import hits_to_nodes, passage_text
+
+        metas = {d: doc.meta for d, doc in self.index.documents.items()}
+        nodes = hits_to_nodes(hits[:MAX_PASSAGES], metas)
+        passages = [f"[{n}] {passage_text(node.node)}" for n, node in enumerate(nodes, 1)]
         user = self.user.format(question=query.text, passages="\n\n".join(passages))
         return [ChatMessage(role="system", content=self.system), ChatMessage(role="user", content=user)]
 
