@@ -1,0 +1,228 @@
+"""Wording check (措辞比对): for each sentence of a draft, the closest sentences in the plans,
+a character-level diff against the best one, and a verdict reused / adapted / new.
+
+Candidates come from a character-bigram TF-IDF index over every sentence of the corpus;
+they are rescored with difflib's ratio (the similarity shown) and the longest passage the
+draft shares with the sentence (which catches a clause reused inside a new sentence).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import InputTooLarge, InvalidQuestion
+from ..index_store import Index
+from ..textutil import canonical, has_cjk, sentence_spans
+
+MAX_DRAFT_CHARS = 50_000
+# Thresholds on similarity, calibrated on the dev split of eval/wording.jsonl (see README).
+REUSED = 0.88
+ADAPTED = 0.5
+SHARED_RUN = 14  # a shared run of this many characters marks a reused clause
+_NUMERIC = re.compile(r"\d+(?:\.\d+)?%?|十[一二三四五六七八九]?五|[一二三四五六七八九十]+五")
+_STRIP = re.compile(r"[\s，。；：、！？,.;:!?“”\"'（）()《》【】\[\]—\-·…]")
+
+
+@dataclass(frozen=True)
+class CorpusSentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    section: str
+    key: str  # canonical, punctuation stripped
+
+
+@dataclass
+class Match:
+    sentence: CorpusSentence
+    similarity: float  # difflib ratio on the canonical forms, 0..1
+    shared_run: int  # longest run of characters shared with the draft sentence
+    score: float  # what ranks the matches
+
+
+@dataclass
+class SentenceResult:
+    text: str
+    start: int
+    end: int
+    verdict: str  # "reused" | "adapted" | "new"
+    matches: list[Match] = field(default_factory=list)
+    diff: list[dict] = field(default_factory=list)  # against the best match
+    changed_numbers: list[dict] = field(default_factory=list)
+
+
+def strip_key(text: str) -> str:
+    return _STRIP.sub("", canonical(text))
+
+
+class WordingChecker:
+    def __init__(self, index: Index, top_k: int = 5):
+        self.index = index
+        self.top_k = top_k
+        self.sentences = corpus_sentences(index)
+        self._vocab: dict[str, int] = {}
+        self._matrix = self._vectorize([s.key for s in self.sentences], grow=True)
+        df = np.asarray((self._matrix > 0).sum(axis=0)).ravel()
+        self._idf = np.log((1 + len(self.sentences)) / (1 + df)) + 1.0
+        self._matrix = _l2(self._matrix.multiply(self._idf).tocsr())
+        self._doc_order = _plan_order(index)
+
+    # ------------------------------------------------------------------ public
+    def check(self, draft: str) -> list[SentenceResult]:
+        draft = validate_draft(draft)
+        results = []
+        for s, e in sentence_spans(draft):
+            text = draft[s:e]
+            if len(strip_key(text)) < 4:
+                continue
+            results.append(self.check_sentence(text, s, e))
+        return results
+
+    def check_sentence(self, text: str, start: int = 0, end: int | None = None) -> SentenceResult:
+        key = strip_key(text)
+        matches = self.matches(key)
+        verdict = "new"
+        if matches:
+            best = matches[0]
+            if best.similarity >= REUSED:
+                verdict = "reused"
+            elif best.similarity >= ADAPTED or best.shared_run >= SHARED_RUN:
+                verdict = "adapted"
+        result = SentenceResult(text, start, len(text) if end is None else end, verdict, matches)
+        if matches and verdict != "new":
+            result.diff, result.changed_numbers = char_diff(matches[0].sentence.text, text)
+        return result
+
+    def matches(self, key: str) -> list[Match]:
+        if not key:
+            return []
+        q = _l2(self._vectorize([key]).multiply(self._idf).tocsr())
+        cos = (self._matrix @ q.T).toarray().ravel()
+        order = np.argsort(-cos)[: max(20, self.top_k * 4)]
+        out = []
+        for i in order:
+            if cos[i] <= 0:
+                break
+            sent = self.sentences[int(i)]
+            sm = difflib.SequenceMatcher(None, key, sent.key, autojunk=False)
+            ratio = sm.ratio()
+            run = max((b.size for b in sm.get_matching_blocks()), default=0)
+            score = max(ratio, run / max(len(key), 1) * 0.95)
+            out.append(Match(sent, ratio, run, score))
+        # best first; the same wording in several plans: earliest plan first
+        out.sort(key=lambda m: (-round(m.score, 4), self._doc_order.get(m.sentence.doc_id, 99), m.sentence.start))
+        return out[: self.top_k]
+
+    # ------------------------------------------------------------------ internals
+    def _vectorize(self, keys: list[str], grow: bool = False):
+        from scipy import sparse
+
+        rows, cols, vals = [], [], []
+        for r, key in enumerate(keys):
+            grams = [key[i : i + 2] for i in range(len(key) - 1)] or [key]
+            counts: dict[int, int] = {}
+            for g in grams:
+                j = self._vocab.get(g)
+                if j is None:
+                    if not grow:
+                        continue
+                    j = self._vocab[g] = len(self._vocab)
+                counts[j] = counts.get(j, 0) + 1
+            for j, c in counts.items():
+                rows.append(r), cols.append(j), vals.append(float(c))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(keys), max(1, len(self._vocab))))
+
+
+def validate_draft(draft: str | None) -> str:
+    text = (draft or "").strip()
+    if not text:
+        raise InvalidQuestion("empty_draft", "草稿内容为空，请粘贴或上传要比对的文字。")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise InputTooLarge(f"草稿过长（{len(text)} 字），单次最多比对 {MAX_DRAFT_CHARS} 字，请分段提交。")
+    if not has_cjk(text):
+        raise InvalidQuestion("not_chinese", "草稿中没有中文内容，无法与规划文件比对。")
+    return text
+
+
+def corpus_sentences(index: Index) -> list[CorpusSentence]:
+    out = []
+    for doc in index.documents.values():
+        for block in doc.blocks:
+            if block.kind in ("title", "table_header", "table_caption"):
+                continue
+            spans = [(block.start, block.end)] if block.kind in ("table_row", "heading") else sentence_spans(doc.text, block.start, block.end)
+            for s, e in spans:
+                text = doc.text[s:e]
+                key = strip_key(text)
+                if len(key) >= 4:
+                    out.append(CorpusSentence(doc.doc_id, s, e, text, doc.section_label(block.section), key))
+    return out
+
+
+def char_diff(source: str, draft: str) -> tuple[list[dict], list[dict]]:
+    """Opcodes from source to draft, and the figures/years/periods that changed."""
+    ops, numbers = [], []
+    sm = difflib.SequenceMatcher(None, source, draft, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        ops.append({"op": tag, "source": source[i1:i2], "draft": draft[j1:j2]})
+        if tag != "equal":
+            old, new = _NUMERIC.findall(_widen(source, i1, i2)), _NUMERIC.findall(_widen(draft, j1, j2))
+            if old != new and (old or new):
+                numbers.append({"source": "、".join(old), "draft": "、".join(new)})
+    return ops, numbers
+
+
+def _widen(text: str, i: int, j: int) -> str:
+    """A changed span widened to whole numbers (a diff can cut 60 → 80 into 6→8)."""
+    while i > 0 and (text[i - 1].isdigit() or text[i - 1] == "."):
+        i -= 1
+    while j < len(text) and (text[j].isdigit() or text[j] in ".%"):
+        j += 1
+    return text[i:j]
+
+
+def _plan_order(index: Index) -> dict[str, int]:
+    def when(meta) -> str:
+        return meta.date or (meta.period[:4] if meta.period else "9999")
+
+    docs = sorted(index.documents.values(), key=lambda d: (when(d.meta), d.doc_id))
+    return {d.doc_id: i for i, d in enumerate(docs)}
+
+
+def _l2(m):
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def result_to_dict(r: SentenceResult, index: Index) -> dict:
+    """The ``compare --jsonl`` contract for one sentence (fields may be added, never removed)."""
+    return {
+        "text": r.text,
+        "verdict": r.verdict,
+        "start": r.start,
+        "end": r.end,
+        "matches": [
+            {
+                "doc": m.sentence.doc_id,
+                "title": index.documents[m.sentence.doc_id].meta.title,
+                "section": m.sentence.section,
+                "source": m.sentence.text,
+                "similarity": round(m.similarity, 4),
+                "shared_run": m.shared_run,
+                "start": m.sentence.start,
+                "end": m.sentence.end,
+                "page": index.documents[m.sentence.doc_id].page_at(m.sentence.start),
+            }
+            for m in r.matches
+        ],
+        "diff": r.diff,
+        "changed_numbers": r.changed_numbers,
+    }
