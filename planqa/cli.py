@@ -108,6 +108,89 @@ def _human(result: dict) -> str:
     return "\n".join(out)
 
 
+# ---------------------------------------------------------------------------- eval
+def cmd_eval(args) -> int:
+    import time
+    from pathlib import Path
+
+    from .evaluation import gate
+    from .evaluation.gold import load_qa, raw_texts, read_jsonl, validate_qa, validate_targets, validate_wording
+    from .evaluation.report import write_report
+    from .evaluation.runner import run
+
+    cfg = _config(args)
+    eval_dir = Path(args.eval_dir)
+    raw = raw_texts(Path(cfg.corpus.dir))
+    problems = validate_qa(read_jsonl(eval_dir / "qa.jsonl"), raw) + validate_wording(read_jsonl(eval_dir / "wording.jsonl"), raw)
+    if (eval_dir / "targets.jsonl").exists():
+        problems += validate_targets(read_jsonl(eval_dir / "targets.jsonl"), raw)
+    if problems:
+        _stderr("金标数据有误：\n  " + "\n  ".join(problems[:30]))
+        return 2
+    if not load_qa(eval_dir / "qa.jsonl", args.split) and args.data in ("all", "qa"):
+        _stderr(f"划分 {args.split} 中没有题目")
+        return 2
+    result = run(cfg, args.data, args.split, ablation=not args.no_ablation, progress=not args.quiet,
+                 eval_dir=eval_dir, log=_stderr)
+    out = Path(args.out) if args.out else eval_dir / "reports" / f"{time.strftime('%Y%m%dT%H%M%S')}-{args.split}"
+    write_report(result, out)
+    print(_dump({"report": str(out / "report.md"), "headline": result["headline"], "seconds": result["seconds"]}))
+    baseline_path = eval_dir / "baseline.json"
+    if args.update_baseline:
+        gate.update_baseline(baseline_path, args.split, result["headline"], args.note or "")
+        _stderr(f"已更新基线 {baseline_path}（划分 {args.split}），请在提交前审阅改动。")
+    if args.check:
+        baseline = gate.load_baseline(baseline_path, args.split)
+        if baseline is None:
+            _stderr(f"基线 {baseline_path} 中没有划分 {args.split} 的记录")
+            return 2
+        failures = gate.check(result["headline"], baseline)
+        if failures:
+            _stderr("回归检查未通过：\n  " + "\n  ".join(failures))
+            return 1
+        _stderr(f"回归检查通过（划分 {args.split}，{len(baseline)} 项指标均在容差内）。")
+    return 0
+
+
+# ---------------------------------------------------------------------------- compare
+def cmd_compare(args) -> int:
+    from .drafting.wording import WordingChecker, result_to_dict
+    from .index_store import IndexStore
+
+    cfg = _config(args)
+    index, _ = IndexStore(cfg).load_or_build(progress=_stderr)
+    checker = WordingChecker(index)
+
+    def one(draft: str) -> dict:
+        try:
+            results = checker.check(draft)
+        except PlanQAError as e:
+            return {"sentences": [], "error": {"code": e.code, "message": e.message}}
+        return {"sentences": [result_to_dict(r, index) for r in results], "error": None}
+
+    if args.jsonl:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                draft = item["draft"] if isinstance(item, dict) else None
+                if not isinstance(draft, str):
+                    raise ValueError
+            except (ValueError, KeyError, TypeError):
+                print(_dump({"sentences": [], "error": {"code": "bad_input", "message": "输入行应为 JSON 对象，例如 {\"draft\": \"…\"}"}}), flush=True)
+                continue
+            out = one(draft)
+            if isinstance(item, dict) and "id" in item:
+                out["id"] = item["id"]
+            print(_dump(out), flush=True)
+        return 0
+    draft = args.draft if args.draft is not None else sys.stdin.read()
+    out = one(draft)
+    print(_dump(out))
+    return 0 if not out.get("error") else 1
+
+
 # ---------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m planqa", description="PlanQA 规划问答助手")
@@ -125,6 +208,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     p.add_argument("--jsonl", action="store_true", help="从标准输入逐行读取 {\"question\": …}，每行输出一个结果")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", parents=[common], help="离线评测：检索、回答、引用、拒答、措辞比对、速度")
+    p.add_argument("--data", choices=["all", "qa", "wording", "targets"], default="all", help="评测哪一组数据")
+    p.add_argument("--split", choices=["dev", "test", "all"], default="dev", help="dev 用于调参，test 只用于报告")
+    p.add_argument("--out", help="报告目录，默认 eval/reports/<时间>-<划分>/")
+    p.add_argument("--eval-dir", default="eval", help="金标数据目录")
+    p.add_argument("--no-ablation", action="store_true", help="不做对比实验")
+    p.add_argument("--check", action="store_true", help="与 eval/baseline.json 比较，指标下降超过容差时返回非零")
+    p.add_argument("--update-baseline", action="store_true", help="把本次结果写入基线（需审阅后提交）")
+    p.add_argument("--note", help="写入基线的说明")
+    p.add_argument("--quiet", action="store_true", help="不显示进度条")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("compare", parents=[common], help="措辞比对：草稿逐句与已收录规划比对")
+    p.add_argument("draft", nargs="?", help="草稿文字（省略时从标准输入读取）")
+    p.add_argument("--jsonl", action="store_true", help="从标准输入逐行读取 {\"draft\": …}，每行输出一个结果")
+    p.set_defaults(func=cmd_compare)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Offline evaluation: gold sets, metrics, the runner, reports and the regression gate."""

@@ -1,0 +1,53 @@
+"""The committed gold sets are valid: exact evidence, facts inside evidence, unique ids, valid types."""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+from planqa.evaluation.gold import raw_texts, read_jsonl, validate_qa, validate_targets, validate_wording
+
+from .conftest import ROOT
+
+EVAL = ROOT / "eval"
+
+
+def test_qa_gold_set_is_valid_and_shaped_as_promised(real_engine):
+    items = read_jsonl(EVAL / "qa.jsonl")
+    raw = raw_texts(ROOT / "corpus")
+    assert validate_qa(items, raw, real_engine.index.documents) == []
+    assert len(items) >= 150
+    types = collections.Counter(i["type"] for i in items)
+    assert 0.12 <= types["unanswerable"] / len(items) <= 0.2
+    assert set(types) == {"number", "fact", "list", "definition", "cross_doc", "unanswerable"}
+    assert {i["split"] for i in items} == {"dev", "test"}
+    docs = collections.Counter(d for i in items for d in ([i["doc"]] if isinstance(i["doc"], str) else i["doc"]))
+    assert all(docs[p.name] >= 5 for p in (ROOT / "corpus").glob("*.txt"))
+
+
+def test_wording_and_target_gold_sets_are_valid():
+    raw = raw_texts(ROOT / "corpus")
+    wording = read_jsonl(EVAL / "wording.jsonl")
+    assert validate_wording(wording, raw) == []
+    assert len(wording) >= 50 and sum(w["edit"] == "new" for w in wording) >= 10
+    targets = read_jsonl(EVAL / "targets.jsonl")
+    assert validate_targets(targets, raw) == [] and len(targets) >= 60
+
+
+def test_validator_catches_broken_items():
+    raw = {"a.txt": "到2025年，国家级高新技术企业达到5200家。"}
+    good = {"id": "x1", "question": "高企多少家？", "key_facts": ["5200家"], "evidence": ["国家级高新技术企业达到5200家"],
+            "doc": "a.txt", "type": "number", "split": "dev"}
+    assert validate_qa([good], raw) == []
+    bad = [
+        {**good, "id": "x2", "evidence": ["国家级高新技术企业达到5300家"]},
+        {**good, "id": "x3", "key_facts": ["6000家"]},
+        {**good, "id": "x4", "type": "guess"},
+        {**good, "id": "x4"},
+        {**good, "id": "x5", "type": "unanswerable"},
+        {**good, "id": "x6", "split": "train"},
+    ]
+    problems = "\n".join(validate_qa([good, *bad], raw))
+    for needle in ("x2: evidence is not an exact substring", "x3: key fact is not inside", "x4: invalid type",
+                   "x4: duplicate id", "x5: an unanswerable item has evidence", "x6: invalid split"):
+        assert needle in problems
