@@ -16,7 +16,9 @@ import gradio as gr
 from planqa.config import Config
 from planqa.engine import Engine
 from planqa.errors import PlanQAError
-from planqa.presenting import CSS, JS, chat_markdown, documents_html, sources_html, turn_record
+from pathlib import Path
+
+from planqa.presenting import CSS, JS, chat_markdown, documents_html, latest_report, sources_html, turn_record
 
 EXAMPLES = [
     "副中心到2026年国家级创新平台要达到多少家？",
@@ -27,6 +29,7 @@ EXAMPLES = [
     "十三五和十四五时期北京对科技创新中心的定位有什么不同？",
 ]
 BUSY = "系统繁忙：当前提问人数较多，请稍后几秒再试。"
+REPORTS = Path("eval") / "reports"
 
 
 def build_ui(engine: Engine, max_concurrent: int = 4) -> gr.Blocks:
@@ -93,6 +96,12 @@ def build_ui(engine: Engine, max_concurrent: int = 4) -> gr.Blocks:
             with gr.Tab("文档", id="docs"):
                 gr.Markdown(f"### 已收录的规划文件\n索引：`{engine.index.path.name}` · {engine.status}")
                 gr.HTML(documents_html(list(documents.values()), engine.index.skipped, chunk_counts))
+            with gr.Tab("评测", id="eval"):
+                report_text, report_images = latest_report(REPORTS)
+                refresh = gr.Button("刷新（显示最新报告）", size="sm")
+                report_md = gr.Markdown(report_text, elem_id="eval-report")
+                report_gallery = gr.Gallery(report_images, label="图表", columns=2, height="auto")
+                refresh.click(lambda: latest_report(REPORTS), None, [report_md, report_gallery])
         outputs = [box, chatbot, session, sources]
         box.submit(respond, [box, chatbot, session], outputs, concurrency_limit=max_concurrent)
         send.click(respond, [box, chatbot, session], outputs, concurrency_limit=max_concurrent)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from .schema import Answer, Citation, Document, SkippedFile
 
@@ -101,6 +102,17 @@ def documents_html(documents: list[Document], skipped: list[SkippedFile], chunk_
     else:
         out.append("<p>语料目录中的文件全部收录，没有跳过的文件。</p>")
     return "".join(out)
+
+
+def latest_report(reports_dir: Path) -> tuple[str, list[str]]:
+    """The newest evaluation report as Markdown (without image links) and its PNG paths."""
+    folders = sorted((p for p in reports_dir.glob("*") if (p / "report.md").exists()), key=lambda p: p.stat().st_mtime)
+    if not folders:
+        return ("尚无评测报告。运行 `python -m planqa eval --split test` 生成（几秒钟），然后点“刷新”。", [])
+    latest = folders[-1]
+    lines = [line for line in (latest / "report.md").read_text(encoding="utf-8").splitlines() if not line.startswith("![")]
+    lines.insert(1, f"\n报告目录：`{latest}`")
+    return "\n".join(lines), [str(p) for p in sorted(latest.glob("*.png"))]
 
 
 CSS = """
