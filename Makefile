@@ -26,6 +26,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m planqa eval --split dev --check --quiet
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
