@@ -1,9 +1,13 @@
 """Extractive answers: real sentences from the plans, chosen by question type, each cited [n].
 
-Nothing is generated: every sentence after a [n] marker is a verbatim span of a plan's
-cleaned text, so the citation's offsets point at exactly what the answer says. When the
-evidence is weak, or the question names a year, place or period no passage speaks of,
-the answer is a refusal with the nearest passages instead of a guess.
+Nothing is generated: the text after each [n] is a verbatim span of a plan's cleaned text,
+so the citation's offsets point at exactly what the answer says. Candidate sentences come
+from the top retrieved chunks and are scored by how much of the question's *focus* they
+cover (words that name the plan itself are satisfied by the plan, not required in the
+sentence) plus what the question type asks for. A candidate is disqualified when the
+question names a year, place or period it does not speak of, asks in a unit it does not
+use (多少亿元 vs 4%), or asks for a target where it only reports an achieved figure. With no
+qualified candidate of enough support, the answer is a refusal with the nearest passages.
 """
 
 from __future__ import annotations
@@ -16,12 +20,22 @@ from .evidence import coverage, weighted_words
 from .index_store import Index
 from .query import PERIODS, Query
 from .retrieval import alternatives_for
-from .schema import Citation, Hit
-from .textutil import canonical, sentence_spans
+from .tokenizer import FRAME_WORDS
+from .schema import Citation, Hit, Section
+from .textutil import canonical, find_all, sentence_spans
 
-_HAS_NUMBER = re.compile(r"\d")
+CANDIDATE_CHUNKS = 8
+KEY_SUPPORT = 0.45  # share of the topic words a figure's sentence must hold (calibrated on dev)
+_DIGIT = re.compile(r"\d")
 _ENUM = re.compile(r"[、；;]")
-_DEFINES = re.compile(r"是指|即|指的是|是|简称|：|包括|主要")
+_DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
+_CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
+_BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
+_TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
+_COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
+# Scopes a figure can belong to; a figure for one does not answer a question about another.
+_SCOPES = ["国家级", "市级", "区级", "朝阳园", "全区", "全市", "全国"]
+_UNIT_FAMILIES = [{"亿元", "万亿元", "万元", "元"}, {"%"}, {"人", "名", "位"}, {"件"}, {"辆"}, {"公里"}, {"倍"}, {"场", "次"}, {"年"}]
 
 
 @dataclass
@@ -32,10 +46,7 @@ class Candidate:
     hit: Hit
     support: float = 0.0
     score: float = 0.0
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.doc_id, self.start, self.end)
+    problem: str = ""  # why it cannot answer this question ("" = it can)
 
 
 @dataclass
@@ -53,188 +64,263 @@ class ExtractiveAnswerer:
     def __init__(self, index: Index, cfg: AnswerConfig):
         self.index = index
         self.cfg = cfg
+        self._names = {
+            d: canonical(" ".join((doc.meta.title, doc.meta.region, doc.meta.short_name, *doc.meta.aliases)))
+            for d, doc in index.documents.items()
+        }
+        self._headings: dict[str, dict[int, int]] = {}
 
     # ------------------------------------------------------------------ public
-    def answer(self, query: Query, hits: list[Hit], groups: list[list[Hit]] | None = None) -> Draft:
-        """Compose an answer from ranked hits (``groups``: one hit list per compared plan)."""
-        words = weighted_words(query.text, self.index.tokenizer, self.index.keyword)
-        alts = alternatives_for(words)
+    def answer(self, query: Query, hits: list[Hit], groups: list[tuple[Query, list[Hit]]] | None = None) -> Draft:
+        """Compose an answer from ranked hits (``groups``: a sub-question and its hits per compared plan)."""
         if groups:
-            return self._compare(query, groups, words, alts)
-        candidates = self._candidates(query, hits[:8], words, alts)
-        if not candidates:
-            return self._refuse(query, hits, "")
-        best = candidates[0]
-        problem = self._mismatch(query, best)
-        if best.support < self.cfg.min_support or problem:
-            return self._refuse(query, hits, problem)
+            return self._compare(query, groups, hits)
+        candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
+        best = next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
+        if best is None:
+            return self._refuse(query, hits, candidates)
         if query.qtype == "list":
-            listed = self._list_from_headings(query, best, words)
+            listed = self._list_from_headings(query, best)
             if listed:
                 return listed
-        chosen = [best]
-        for cand in candidates[1:]:
-            if len(chosen) >= (2 if query.qtype in ("number", "definition") else 3):
-                break
-            if cand.support >= max(self.cfg.min_support, best.support - 0.12) and not self._mismatch(query, cand):
-                if cand.hit.chunk.id != best.hit.chunk.id or query.qtype == "list":
-                    chosen.append(cand)
-        chosen = self._extend_short(chosen, whole_enumerations=query.qtype in ("list", "definition"))
-        chosen = _without_overlaps(chosen)
-        return self._compose(query, chosen, best.support)
+        return self._compose([self._shape(query, best)], best.support)
 
-    # ------------------------------------------------------------------ candidates
-    def _candidates(self, query: Query, hits: list[Hit], words, alts) -> list[Candidate]:
+    def candidates(self, query: Query, hits: list[Hit]) -> list[Candidate]:
+        """Sentences of the hits, scored, best first; disqualified ones carry a ``problem``."""
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+        alts = alternatives_for(words)
+        grams = _bigrams(query.content or query.text)
+        optional_cache: dict[str, frozenset[str]] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
         for hit in hits:
             chunk = hit.chunk
             doc = self.index.documents[chunk.doc_id]
-            context = " ".join((doc.meta.title, *doc.meta.aliases, chunk.section, chunk.context))
+            if chunk.doc_id not in optional_cache:  # words naming this plan need not be repeated in a sentence
+                optional_cache[chunk.doc_id] = frozenset(w for w in words if w in self._names[chunk.doc_id])
+            optional = optional_cache[chunk.doc_id]
+            terms = _quoted_terms(query.text) + [
+                w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
+            key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
+                   and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
+            context = f"{chunk.section} {chunk.context}"
+            headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
             for s, e in spans:
-                if (chunk.doc_id, s, e) in seen or e - s < 4:
-                    continue
+                if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e:
+                    continue  # a bare heading line names a topic, it does not answer
                 seen.add((chunk.doc_id, s, e))
                 sentence = doc.text[s:e]
                 cand = Candidate(chunk.doc_id, s, e, hit)
-                cand.support = coverage(words, sentence, context, alts)
-                cand.score = cand.support + self._type_bonus(query, sentence) + 0.2 / (1 + hit.rank) + 0.05 * hit.score
+                cand.support = coverage(words, sentence, context, alts, optional)
+                cand.score = (
+                    cand.support
+                    + 0.2 * _bigram_share(grams, sentence)
+                    + self._type_bonus(query, sentence, chunk.context, terms)
+                    + 0.1 / hit.rank
+                )
+                cand.problem = self._problem(query, cand)
+                if not cand.problem and query.qtype == "number" and key:
+                    # a figure answers only if the sentence names what is being counted
+                    if coverage(key, sentence, context, alts) < KEY_SUPPORT:
+                        top = max(key, key=key.get)
+                        cand.problem = f"规划中没有关于“{top}”的具体数字。"
                 out.append(cand)
         out.sort(key=lambda c: -c.score)
         return out
 
+    # ------------------------------------------------------------------ scoring
     @staticmethod
-    def _type_bonus(query: Query, sentence: str) -> float:
+    def _type_bonus(query: Query, sentence: str, context: str, terms: list[str]) -> float:
+        """What the question type asks for: a figure in the asked unit, an enumeration, a
+        defining sentence, or the kind of name a 谁/哪家/叫什么 question wants."""
         bonus = 0.0
+        if any(str(y) in sentence for y in query.years):
+            bonus += 0.08
         if query.qtype in ("number", "compare"):
-            bonus += 0.12 if _HAS_NUMBER.search(sentence) else -0.15
-            if any(str(y) in sentence for y in query.years):
+            bonus += 0.12 if _DIGIT.search(sentence) else -0.15
+            if query.asked_unit and _has_unit(sentence + context, query.asked_unit):
                 bonus += 0.08
         elif query.qtype == "list":
-            bonus += min(0.15, 0.04 * len(_ENUM.findall(sentence)))
+            bonus += min(0.15, 0.03 * len(_ENUM.findall(sentence)))
         elif query.qtype == "definition":
             bonus += 0.08 if _DEFINES.search(sentence) else 0.0
+        for asks, answer in _ANSWER_TYPES:
+            if asks.search(query.text) and answer.search(sentence):
+                bonus += 0.12
+                break
+        if query.qtype in ("list", "definition") and any(_enumerates(sentence, t) for t in terms):
+            bonus += 0.15  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
+        if _ASKS_NAME.search(query.text) and any(_names_term(sentence, t) for t in terms):
+            bonus += 0.15
+        if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
+            bonus -= 0.1
         return bonus
 
-    def _mismatch(self, query: Query, cand: Candidate) -> str:
-        """Why the passage cannot answer a question about a specific year, place or period."""
+    def _heading_starts(self, doc) -> dict[int, int]:
+        key = doc.doc_id
+        if key not in self._headings:
+            self._headings[key] = {b.start: b.end for b in doc.blocks if b.kind == "heading"}
+        return self._headings[key]
+
+    def _problem(self, query: Query, cand: Candidate) -> str:
+        """Why a candidate cannot answer the question ("" when it can). A question naming several
+        years, places or periods (a comparison) needs the candidate to match one of them."""
         doc = self.index.documents[cand.doc_id]
-        where = canonical(" ".join((cand.hit.chunk.text, cand.hit.chunk.section, cand.hit.chunk.context)))
-        names = canonical(" ".join((doc.meta.title, doc.meta.region, *doc.meta.aliases)))
-        for year in query.years:
-            if str(year) not in where:
-                return f"规划中没有关于{year}年的相应表述。"
-        for place in query.places:
-            p = canonical(place)
-            if p not in names and p not in where and not (p == "北京市" and "北京" in names):
-                return f"已收录文件中没有{place}的相应规划内容。"
-        for period in query.periods:
-            span = PERIODS[period]
-            m = re.match(r"(\d{4})\D+(\d{4})", doc.meta.period or "")
-            in_period = m and int(m.group(1)) <= span[1] and span[0] <= int(m.group(2))
-            if not in_period and canonical(period) not in where:
-                return f"找到的内容不属于“{period}”时期。"
+        chunk = cand.hit.chunk
+        sentence = doc.text[cand.start : cand.end]
+        where = canonical(" ".join((chunk.text, chunk.section, chunk.context)))
+        if query.years and not any(self._year_ok(y, doc, chunk, where, sentence) for y in query.years):
+            return f"规划中没有关于{query.years[0]}年的相应表述。"
+        names = self._names[cand.doc_id]
+        if query.places and not any(
+            canonical(p) in names or canonical(p) in where or (p == "北京市" and "北京" in names) for p in query.places
+        ):
+            return f"已收录文件中没有{query.places[0]}的相应规划内容。"
+        if query.periods and not any(self._period_ok(p, doc, where) for p in query.periods):
+            return f"找到的内容不属于“{query.periods[0]}”时期。"
+        asked_scope = [w for w in _SCOPES if w in query.text]
+        if asked_scope and not any(w in sentence or w in chunk.context for w in asked_scope):
+            other = [w for w in _SCOPES if w in sentence and w not in asked_scope]
+            if other:
+                return f"规划中只有“{other[0]}”的表述，没有“{asked_scope[0]}”的。"
+        named = [d for d, v in query.doc_prior.items() if v == 1.0]
+        if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
+            return "问题所问的规划中没有相应表述。"
+        if query.qtype == "number":
+            if not _DIGIT.search(sentence):
+                return "规划中没有相应的具体数字。"
+            if query.asked_unit and not _has_unit(sentence + chunk.context, query.asked_unit):
+                return f"规划中没有以“{query.asked_unit}”计的相应数字。"
+            if query.wants_target and self._reports_the_past(sentence, doc):
+                return "规划中只有现状数据，没有相应的目标值。"
         return ""
 
-    # ------------------------------------------------------------------ shaping
-    def _extend_short(self, chosen: list[Candidate], whole_enumerations: bool = False) -> list[Candidate]:
-        """A sentence that only introduces (ends with ：) or is very short takes the next one
-        along; for lists and definitions an item ending in ； runs on to the end of the 。-sentence."""
-        out = []
-        for cand in chosen:
-            doc = self.index.documents[cand.doc_id]
-            if cand.hit.chunk.kind != "table_row":
-                end = cand.end
-                following = sentence_spans(doc.text, cand.end, cand.hit.chunk.end)
-                text = doc.text[cand.start : end]
-                if (text.endswith(("：", ":")) or len(text) < 16) and following:
-                    end = following.pop(0)[1]
-                while whole_enumerations and doc.text[cand.start : end].endswith(("；", ";")) and following:
-                    end = following.pop(0)[1]
-                cand = Candidate(cand.doc_id, cand.start, end, cand.hit, cand.support, cand.score)
-            out.append(cand)
-        return out
+    @staticmethod
+    def _reports_the_past(sentence: str, doc) -> bool:
+        """An achieved figure: 「截至…」「已建成…」, or a year before the plan starts with no 「到…年」."""
+        if _BASELINE.search(sentence) and not _TARGET.search(sentence):
+            return True
+        start = re.match(r"(\d{4})", doc.meta.period or "")
+        years = [int(y) for y in re.findall(r"(20\d\d)年", sentence)]
+        return bool(start and years and max(years) < int(start.group(1)) and "到20" not in sentence)
 
-    def _list_from_headings(self, query: Query, best: Candidate, words) -> Draft | None:
+    def _year_ok(self, year: int, doc, chunk, where: str, sentence: str) -> bool:
+        y = str(year)
+        if y in where or y in self._section_intro(doc, chunk):
+            return True
+        # 「到2020年……」 in a plan ending in 2020: a target with no year of its own is for that year
+        other_years = set(re.findall(r"20\d\d", sentence)) - {y}
+        return doc.meta.period.endswith(y) and not other_years
+
+    @staticmethod
+    def _period_ok(period: str, doc, where: str) -> bool:
+        span = PERIODS[period]
+        m = re.match(r"(\d{4})\D+(\d{4})", doc.meta.period or "")
+        in_period = bool(m) and int(m.group(1)) <= span[1] and span[0] <= int(m.group(2))
+        return in_period or canonical(period) in where
+
+    def _section_intro(self, doc, chunk) -> str:
+        """Text of the enclosing section before this chunk (「到2020年，…」 introduces the targets below it)."""
+        owners = [s for s in doc.sections if s.start <= chunk.start < s.end + 1 and s.level <= 3]
+        if not owners:
+            return ""
+        top = min(owners, key=lambda s: s.start if s.level >= 2 else 10**9)
+        return doc.text[top.start : chunk.start][-1500:]
+
+    # ------------------------------------------------------------------ shaping
+    def _shape(self, query: Query, cand: Candidate) -> Candidate:
+        """Grow the chosen sentence into a self-contained quote: an introduction (ending in ：)
+        takes the next sentence, an enumeration in ； parts runs to its 。, and a sentence that
+        only names a term being defined takes the defining sentences after it."""
+        if cand.hit.chunk.kind == "table_row":
+            return cand
+        doc = self.index.documents[cand.doc_id]
+        block_end = next((b.end for b in doc.blocks if b.start <= cand.start < b.end + 1), cand.hit.chunk.end)
+        following = sentence_spans(doc.text, cand.end, max(block_end, cand.hit.chunk.end))
+        end = cand.end
+        text = doc.text[cand.start : end]
+        if (text.endswith(("：", ":")) or len(text) < 16) and following:
+            end = following.pop(0)[1]
+        while query.qtype in ("list", "definition") and doc.text[cand.start : end].endswith(("；", ";")) and following:
+            end = following.pop(0)[1]
+        if query.qtype == "definition" and following:
+            if _CONTINUES.match(doc.text[following[0][0] : following[0][1]]) or not _DEFINES.search(doc.text[cand.start : end]):
+                for _ in range(4 if not _DEFINES.search(doc.text[cand.start : end]) else 1):
+                    if not following or following[0][1] - cand.start > 600:
+                        break
+                    end = following.pop(0)[1]
+        return replace(cand, end=end)
+
+    def _list_from_headings(self, query: Query, best: Candidate) -> Draft | None:
         """「…有哪些」 about a section whose sub-sections are the items: list their headings."""
         doc = self.index.documents[best.doc_id]
-        chosen_section = None
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+        optional = frozenset(w for w in words if w in self._names[best.doc_id])
+        chosen: tuple[Section, list[Section]] | None = None
         top = 0.0
-        for i, section in enumerate(doc.sections):
+        for section in doc.sections:
             children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
             if len(children) < 2:
                 continue
-            cov = coverage(words, section.path[-1], " ".join((doc.meta.title, *doc.meta.aliases)))
+            cov = coverage(words, section.path[-1], optional=optional)
             if cov > top:
-                top, chosen_section = cov, (section, children)
-        if chosen_section is None or top < max(self.cfg.min_support, best.support):
+                top, chosen = cov, (section, children)
+        if chosen is None or top < max(0.6, best.support - 0.05):
             return None
-        section, children = chosen_section
-        citations = []
-        lines = [f"根据《{doc.meta.title}》，“{section.path[-1]}”包括以下{len(children)}项："]
+        section, children = chosen
+        citations, lines = [], [f"根据《{doc.meta.title}》，“{section.path[-1]}”包括以下{len(children)}项："]
         for n, child in enumerate(children, 1):
             line_end = doc.text.find("\n", child.start)
             line_end = len(doc.text) if line_end < 0 else line_end
-            citations.append(
-                self._citation(n, best.doc_id, child.start, line_end, best.hit, child.label, (child.start, child.end))
-            )
+            citations.append(self._citation(n, best.doc_id, child.start, line_end, best.hit, child.label, (child.start, child.end)))
             lines.append(f"{n}. {child.path[-1]}[{n}]")
         return Draft("\n".join(lines), False, citations, support=top)
 
-    def _compose(self, query: Query, chosen: list[Candidate], support: float) -> Draft:
+    def _compose(self, chosen: list[Candidate], support: float) -> Draft:
         citations, lines = [], []
-        previous_doc = None
         for n, cand in enumerate(chosen, 1):
             doc = self.index.documents[cand.doc_id]
             sentence = doc.text[cand.start : cand.end]
             if cand.hit.chunk.kind == "table_row":
                 sentence = _table_row_sentence(sentence, cand.hit.chunk.context)
             citations.append(self._citation(n, cand.doc_id, cand.start, cand.end, cand.hit))
-            if cand.doc_id != previous_doc:
-                lead = "根据" if n == 1 else "此外，"
-                lines.append(f"{lead}《{doc.meta.title}》：{sentence}[{n}]")
-            else:
-                lines.append(f"{sentence}[{n}]")
-            previous_doc = cand.doc_id
+            lines.append(f"{'根据' if n == 1 else '此外，'}《{doc.meta.title}》：{sentence}[{n}]")
         return Draft("\n".join(lines), False, citations, support=support)
 
-    def _compare(self, query: Query, groups: list[list[Hit]], words, alts) -> Draft:
-        citations, lines, supports = [], [], []
-        for hits in groups:
-            cands = self._candidates(query, hits[:6], words, alts)
-            if not cands:
+    def _compare(self, query: Query, groups: list[tuple[Query, list[Hit]]], hits: list[Hit]) -> Draft:
+        """One answer per compared plan, each cited; a plan that does not say is named as such."""
+        lines, citations, supports, silent = ["分别来看："], [], [], []
+        for sub, group_hits in groups:
+            best = next((c for c in self.candidates(sub, group_hits[:6])
+                         if not c.problem and c.support >= self.cfg.min_support), None)
+            doc = self.index.documents[group_hits[0].chunk.doc_id] if group_hits else None
+            if best is None:
+                if doc is not None:
+                    silent.append(doc.meta.title)
                 continue
-            best = cands[0]
-            if best.support < self.cfg.min_support * 0.8:
-                continue
-            best = self._extend_short([best])[0]
-            doc = self.index.documents[best.doc_id]
+            cand = self._shape(sub, best)
+            doc = self.index.documents[cand.doc_id]
+            sentence = doc.text[cand.start : cand.end]
+            if cand.hit.chunk.kind == "table_row":
+                sentence = _table_row_sentence(sentence, cand.hit.chunk.context)
             n = len(citations) + 1
-            citations.append(self._citation(n, best.doc_id, best.start, best.end, best.hit))
-            sentence = doc.text[best.start : best.end]
-            if best.hit.chunk.kind == "table_row":
-                sentence = _table_row_sentence(sentence, best.hit.chunk.context)
+            citations.append(self._citation(n, cand.doc_id, cand.start, cand.end, cand.hit))
             period = f"（{doc.meta.period}）" if doc.meta.period else ""
             lines.append(f"《{doc.meta.title}》{period}：{sentence}[{n}]")
             supports.append(best.support)
-        if len(citations) < 2:
-            flat = [h for g in groups for h in g]
-            flat.sort(key=lambda h: -h.score)
-            single = replace(query, qtype="fact", compare_groups=[])
-            draft = self.answer(single, flat)
-            if not draft.refused:
-                draft.text = "只在部分规划中找到相关表述：\n" + draft.text
-            return draft
-        return Draft("分别来看：\n" + "\n".join(lines), False, citations, support=min(supports))
+        if not citations:
+            return self._refuse(query, hits, [])
+        for title in silent:
+            lines.append(f"《{title}》：未找到相应表述。")
+        return Draft("\n".join(lines), False, citations, support=min(supports))
 
-    def _refuse(self, query: Query, hits: list[Hit], reason: str) -> Draft:
-        nearest = []
-        for n, hit in enumerate(hits[:3], 1):
-            nearest.append(self._citation(n, hit.chunk.doc_id, hit.chunk.start, hit.chunk.end, hit))
+    def _refuse(self, query: Query, hits: list[Hit], candidates: list[Candidate]) -> Draft:
+        nearest = [self._citation(n, h.chunk.doc_id, h.chunk.start, h.chunk.end, h) for n, h in enumerate(hits[:3], 1)]
         text = f"已收录的规划文件中没有找到能直接回答“{_short(query.text)}”的内容。"
-        if reason:
-            text += reason
+        strong = [c for c in candidates[:5] if c.problem and c.support >= self.cfg.min_support]
+        if strong:
+            text += strong[0].problem
         if nearest:
             text += "以下是最接近的段落，仅供参考，不构成答案。"
         return Draft(text, True, [], nearest)
@@ -246,27 +332,71 @@ class ExtractiveAnswerer:
         doc = self.index.documents[doc_id]
         passage = passage or (hit.chunk.start, hit.chunk.end)
         return Citation(
-            n=n,
-            doc=doc_id,
-            title=doc.meta.title,
-            section=hit.chunk.section if section is None else section,
-            page=doc.page_at(start),
-            start=start,
-            end=end,
-            quote=doc.text[start:end],
-            chunk_id=hit.chunk.id,
-            passage_start=passage[0],
-            passage_end=passage[1],
+            n=n, doc=doc_id, title=doc.meta.title, section=hit.chunk.section if section is None else section,
+            page=doc.page_at(start), start=start, end=end, quote=doc.text[start:end], chunk_id=hit.chunk.id,
+            passage_start=passage[0], passage_end=passage[1],
         )
 
 
-def _without_overlaps(chosen: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate whose span overlaps one already chosen (best first)."""
-    kept: list[Candidate] = []
-    for cand in chosen:
-        if not any(k.doc_id == cand.doc_id and k.start < cand.end and cand.start < k.end for k in kept):
-            kept.append(cand)
-    return kept
+_ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
+_ANSWER_TYPES = [
+    (re.compile(r"哪家|哪个企业|哪家企业|谁来|由谁|哪个单位|哪个部门|什么机构|牵头"), re.compile(r"公司|集团|大学|研究院|学院|医院|委员会|办公室|部门|单位|机构")),
+    (re.compile(r"叫什么|名称|什么名字|称为|品牌"), re.compile(r"[“《][^”》]{2,16}[”》]")),
+    (re.compile(r"哪里|在哪|哪些地方|什么地方|哪个区|选址"), re.compile(r"[区园镇城]|基地|中心")),
+    (re.compile(r"何时|哪一年|什么时候|哪年|哪几年|几年|期限|年限|时间"), re.compile(r"20\d\d年")),
+    (re.compile(r"什么会议|哪个会议|审议"), re.compile(r"会议|审议")),
+]
+
+
+def _quoted_terms(text: str) -> list[str]:
+    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,12})[”\"」]", text)]
+
+
+def _enumerates(sentence: str, term: str) -> bool:
+    """The items are listed right before the term (「量子信息、光电子……等未来产业」「A、B“两区”」
+    「总量、增量、质量三量齐升」) or the term follows its full name in brackets (「……工程（G20工程）」);
+    a term that is itself one of the items (「数字经济、未来产业」) does not count."""
+    c, t = canonical(sentence), canonical(term)
+    if not t:
+        return False
+    for pos in find_all(c, t):
+        before = c[max(0, pos - 80) : pos]
+        if before.endswith("(") and len(before) >= 5:
+            return True
+        if not before or before[-1] in "、,，;；":
+            continue
+        if before.endswith("等"):  # 「“北京学者”“智源学者”等人才计划」
+            return True
+        last = before.rfind("、")
+        if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
+            return True
+    return False
+
+
+def _names_term(sentence: str, term: str) -> bool:
+    """「“朝阳通”政务服务平台」: a quoted name right before the term is the term's name."""
+    c, t = canonical(sentence), canonical(term)
+    return bool(t) and any(pos > 2 and c[pos - 1] == '"' for pos in find_all(c, t))
+
+
+def _bigrams(text: str) -> set[str]:
+    c = re.sub(r"[^\u4e00-\u9fffa-z0-9]", "", canonical(text))
+    return {c[i : i + 2] for i in range(len(c) - 1)}
+
+
+def _bigram_share(grams: set[str], sentence: str) -> float:
+    if not grams:
+        return 0.0
+    return len(grams & _bigrams(sentence)) / len(grams)
+
+
+def _has_unit(text: str, unit: str) -> bool:
+    """Does the text give a figure in ``unit`` (counters 个/家/所/项… count as one family)?"""
+    family = next((f for f in _UNIT_FAMILIES if unit in f), {unit})
+    if unit in _COUNTERS:
+        family = _COUNTERS
+    pattern = "|".join(re.escape(u) for u in sorted(family, key=len, reverse=True))
+    return bool(re.search(rf"\d[\d.\s—\-～~至到]*(?:左右|以上|余|多)?(?:{pattern})|[（(](?:{pattern})[)）]", text))
 
 
 def _table_row_sentence(row: str, context: str) -> str:

@@ -64,7 +64,7 @@ class RetrievalConfig:
 class AnswerConfig:
     mode: str = "extractive"  # "extractive" | "llm"
     max_citations: int = 4
-    min_support: float = 0.45  # refusal threshold on evidence support (calibrated on dev)
+    min_support: float = 0.42  # refusal threshold on evidence support (calibrated on dev)
     max_question_chars: int = 500
 
 

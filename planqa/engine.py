@@ -91,7 +91,10 @@ class Engine:
         query = analyze(resolved, self.metas, self.index.keyword)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query, top_k=max(10, self.cfg.retrieval.top_k))
-        groups = [self.retriever.retrieve(query, top_k=6, docs=docs) for docs in query.compare_groups]
+        groups = []
+        for text, docs in query.compare_parts:  # one sub-question per compared plan
+            sub = analyze(text, self.metas, self.index.keyword)
+            groups.append((sub, self.retriever.retrieve(sub, top_k=6, docs=docs)))
         t2 = time.perf_counter()
         return question, resolved, query, hits, groups, {"analyze": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
 

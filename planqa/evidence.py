@@ -6,9 +6,14 @@ aliases or the section path, since a sentence deep in a plan rarely repeats them
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .textutil import canonical
+from .tokenizer import FRAME_WORDS
+
+LIGHT = 0.35  # weight factor of frame words and of single characters
+_YEAR = re.compile(r"20\d\d")
 
 
 def weighted_words(text: str, tokenizer, keyword, extra: list[str] = ()) -> dict[str, float]:
@@ -16,25 +21,37 @@ def weighted_words(text: str, tokenizer, keyword, extra: list[str] = ()) -> dict
     words: dict[str, float] = {}
     for w in tokenizer.content_words(text):
         c = canonical(w)
-        if c:
-            words[c] = max(words.get(c, 0.0), keyword.idf(w))
+        if c and (not c.replace(".", "").replace("%", "").isdigit() or _YEAR.fullmatch(c)):  # figures are checked, not matched
+            weight = keyword.idf(w)
+            if c in FRAME_WORDS or (len(c) == 1 and not c.isascii()) or _YEAR.fullmatch(c):
+                weight *= LIGHT
+            words[c] = max(words.get(c, 0.0), weight)
     return words
 
 
-def coverage(words: dict[str, float], text: str, context: str = "", alternatives: dict[str, list[str]] | None = None) -> float:
-    """Share of the question's weight found in ``text`` (or in ``context``)."""
+def coverage(
+    words: dict[str, float], text: str, context: str = "", alternatives: dict[str, list[str]] | None = None,
+    optional: frozenset[str] = frozenset(),
+) -> float:
+    """Share of the question's weight found in ``text`` (or in ``context``). Words in
+    ``optional`` (those naming the plan itself) count when present and are not required."""
     if not words:
         return 0.0
     body = _canon(text)
     ctx = _canon(context) if context else ""
-    total = sum(words.values())
-    found = 0.0
+    total = found = 0.0
     for word, weight in words.items():
         if word in body or (ctx and word in ctx):
-            found += weight
+            share = 1.0
         elif alternatives and any(_canon(a) in body for a in alternatives.get(word, ())):
-            found += 0.8 * weight
-    return found / total
+            share = 0.8
+        elif word in optional:
+            continue
+        else:
+            share = 0.0
+        total += weight
+        found += share * weight
+    return found / total if total else 0.0
 
 
 @lru_cache(maxsize=4096)

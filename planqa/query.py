@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .schema import DocMeta
-from .textutil import canonical
+from .textutil import canonical, find_all
 
 # 用户常用说法 → 规划中的写法（双向匹配时只做查询扩展，不改写原文）
 ALIASES: dict[str, list[str]] = {
@@ -53,16 +53,27 @@ _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆"
 _KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
 # 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
-_GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县])")
+_GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县市])")
 _NOT_PLACES = {"城区", "园区", "社区", "地区", "全区", "本区", "该区", "辖区", "片区", "景区", "新区", "两区", "三区", "各区",
+               "全市", "城市", "本市", "各市", "该市", "市里",
                "示范区", "功能区", "集聚区", "核心区", "先行区", "试验区", "承载区", "自贸区", "开发区", "保税区", "主城区"}
 
 QTYPE_PATTERNS = [
     ("compare", re.compile(r"对比|比较|相比|区别|有何不同|有什么不同|变化|异同|分别是|分别为|各是|各为|各自|两个规划|和.{0,12}(?:相比|比)")),
     ("definition", re.compile(r"什么是|是指|指什么|指的是|含义|意思|定义|全称|简称|是什么意思|怎么理解|何谓|内涵")),
-    ("list", re.compile(r"哪些|哪几(?![年天月个])|包括什么|包括哪|包含哪|有什么|都有|列举|几大|几个方面|几方面|哪方面|主要内容")),
+    ("list", re.compile(r"哪些|哪几(?![年天月])|包括什么|包括哪|包含哪|有什么|都有|列举|几大|几个方面|几方面|哪方面|主要内容")),
     ("number", re.compile(r"多少|几个|几家|几项|几所|几倍|比例|比重|占比|百分之|规模|数量|金额|几成|多大|强度|增速|增长率|多高|达到.{0,6}吗|目标值|几年|多久|哪一年|何时|哪年")),
 ]
+
+
+# The asking part of a question (多少家, 哪些, 什么…) and the unit it asks in.
+_ASK = re.compile(
+    r"(?:要|将|应|能|会)?(?:达到|提升到|提高到|突破|增加到|增长到|为|有|是)?(?:多少|几)"
+    r"(?P<unit>万亿元|亿元|万元|元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|%)?"
+    r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
+)
+_TARGET = re.compile(r"目标|要达到|要突破|要建|力争|争取|预期|到20\d\d年|计划(?:达到|实现|建成)|打算")
+_BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|基础")
 
 
 @dataclass
@@ -70,15 +81,20 @@ class Query:
     text: str  # what was asked (after follow-up rewriting)
     qtype: str  # "number" | "list" | "definition" | "fact" | "compare"
     expanded: str  # text plus alias expansions (dense retrieval sees this)
+    content: str = ""  # the question without its asking words (多少家, 哪些…)
+    asked_unit: str = ""  # 家 in 「多少家」
+    wants_target: bool = False  # asks for a goal (目标, 到2025年要达到…), not an achieved figure
     terms: dict[str, float] = field(default_factory=dict)  # keyword terms with weights
     years: list[int] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     doc_prior: dict[str, float] = field(default_factory=dict)  # doc_id → preference in [0, 1]
-    compare_groups: list[list[str]] = field(default_factory=list)  # docs to cite separately
+    compare_parts: list[tuple[str, list[str]]] = field(default_factory=list)  # (sub-question, its plans)
 
 
 def question_type(text: str, allow_compare: bool = True) -> str:
+    if re.search(r"哪一[个项环类家]|哪个|哪家|谁", text) and not re.search(r"哪些|多少", text):
+        return "fact"
     for name, pattern in QTYPE_PATTERNS:
         if pattern.search(text) and (allow_compare or name != "compare"):
             return name
@@ -143,15 +159,18 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword) -> Query:
         text=text,
         qtype=question_type(text),
         expanded=" ".join([text, *extra]),
+        content=_ASK.sub(" ", text),
+        asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), ""),
+        wants_target=bool(_TARGET.search(text)) and not _BASELINE_ASK.search(text),
         terms=terms,
         years=years,
         periods=periods,
         places=places,
         doc_prior=prior,
     )
-    groups = compare_groups(query, metas)
-    if groups and (query.qtype == "compare" or re.search(r"和|与|及|、", text)):
-        query.compare_groups = groups
+    parts = compare_parts(text, metas)
+    if parts:
+        query.compare_parts = parts
         query.qtype = "compare"
     elif query.qtype == "compare":
         query.qtype = question_type(text, allow_compare=False)
@@ -168,27 +187,91 @@ def find_places(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-def compare_groups(query: Query, metas: dict[str, DocMeta]) -> list[list[str]]:
-    """For a comparison, the plans each side refers to (by period or place)."""
-    sides: list[list[str]] = []
-    for p in query.periods:
-        span = PERIODS[p]
-        docs = [d for d, m in metas.items() if (s := _period_years(m.period)) and _overlap(span, s) >= 3]
-        if docs:
-            sides.append(docs)
-    if len(sides) < 2:
-        sides = []
-        for place in query.places:
-            docs = [d for d, m in metas.items()
-                    if any(canonical(place) in canonical(a) or canonical(a) in canonical(place)
-                           for a in (*m.aliases, m.region) if a and len(a) >= 2)]
-            if docs:
-                sides.append(docs)
-    unique = []
-    for side in sides:
-        if side not in unique:
-            unique.append(side)
-    return unique if len(unique) >= 2 else []
+_PUNCT_SPLIT = re.compile(r"[、，,？?；;。]")
+_CONJUNCTION = re.compile(r"以及|还有|和|与|及")
+_KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
+_WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
+
+
+def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, frozenset[str]]]:
+    """Words in ``text`` that name plans (places, periods, plan kinds, aliases), with the plans they fit."""
+    vocab: dict[str, set[str]] = {}
+    for doc_id, meta in metas.items():
+        names = {a for a in (*meta.aliases, meta.region) if a and len(a) >= 2}
+        names |= {k for k in _KINDS if k in meta.kind or k in meta.title}
+        span = _period_years(meta.period)
+        names |= {p for p, years in PERIODS.items() if span and _overlap(years, span) >= 3}
+        for name in names - _WEAK_MENTIONS:
+            vocab.setdefault(canonical(name), set()).add(doc_id)
+    low = canonical(text)
+    found: list[tuple[int, int, frozenset[str]]] = []
+    for name in sorted(vocab, key=len, reverse=True):
+        for pos in find_all(low, name):
+            if not any(s <= pos < e for s, e, _ in found):
+                found.append((pos, pos + len(name), frozenset(vocab[name])))
+    return sorted(found)
+
+
+def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[str]]]:
+    """A question about several plans, split into one sub-question per plan: the clauses that
+    name each plan plus the clauses they share. [] when it is about one plan."""
+    clauses = [c.strip() for c in _split_clauses(text, metas) if c.strip()]
+    named: list[tuple[str, frozenset[str]]] = []
+    shared: list[str] = []
+    for clause in clauses:
+        mentions = plan_mentions(clause, metas)
+        if not mentions:
+            shared.append(clause)
+            continue
+        docs = frozenset.intersection(*(m[2] for m in mentions)) or frozenset.union(*(m[2] for m in mentions))
+        for i, (other_clause, other_docs) in enumerate(named):
+            if docs <= other_docs or other_docs <= docs:  # the same plan named twice
+                named[i] = (other_clause + " " + clause, docs & other_docs or docs)
+                break
+        else:
+            named.append((clause, docs))
+    if len(named) < 2:
+        return []
+    last_rest = _strip_mentions(named[-1][0], metas)
+    # one place named for the whole comparison (「北京十三五和十四五……」) narrows every part
+    places = find_places(text) + (["北京"] if "北京" in text and not find_places(text) else [])
+    place_docs = {d for d, m in metas.items() for p in places[:1]
+                  if canonical(p) in canonical(" ".join((m.region, *m.aliases)))} if len(places) == 1 else set()
+    parts = []
+    for k, (clause, docs) in enumerate(named):
+        borrow = k < len(named) - 1 and not shared and len(_strip_mentions(clause, metas)) <= 4
+        if len(docs) > 1 and docs & place_docs:
+            docs = docs & place_docs
+        parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else [])), sorted(docs)))
+    return parts
+
+
+def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:
+    """Split at punctuation, and at 和/与/及 when a plan is named right after the conjunction."""
+    starts = {s for s, _, _ in plan_mentions(text, metas)}
+    out, begin = [], 0
+    for m in _PUNCT_SPLIT.finditer(text):
+        out.append(text[begin : m.start()])
+        begin = m.end()
+    out.append(text[begin:])
+    clauses = []
+    for piece in out:
+        offset = text.find(piece) if piece else 0
+        cut = 0
+        for m in _CONJUNCTION.finditer(piece):
+            if any(offset + m.end() <= s <= offset + m.end() + 2 for s in starts):
+                clauses.append(piece[cut : m.start()])
+                cut = m.end()
+        clauses.append(piece[cut:])
+    return clauses
+
+
+def _strip_mentions(text: str, metas: dict[str, DocMeta]) -> str:
+    """The clause without the words that name plans (what it asks about them)."""
+    low = canonical(text)
+    for s, e, _ in reversed(plan_mentions(text, metas)):
+        low = low[:s] + low[e:]
+    return re.sub(r"^(?:时期|科技规划|规划|的|里|中|\s)+", "", low)
 
 
 def _period_years(period: str) -> tuple[int, int] | None:

@@ -29,7 +29,7 @@ def test_definition_answer(tiny_engine):
 
 
 def test_comparison_cites_each_plan(tiny_engine):
-    a = tiny_engine.ask("丙市十三五和十四五时期基础研究和研发投入的目标分别是多少？")
+    a = tiny_engine.ask("丙市十三五规划的研发投入目标和十四五规划解读里的基础研究投入占比分别是多少？")
     docs = {c.doc for c in a.citations}
     assert {"c_全市规划.txt", "d_解读.txt"} <= docs
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from planqa.query import compare_groups, doc_preferences, expansions, question_type, Query
+from planqa.query import analyze, compare_parts, doc_preferences, expansions, question_type
 from planqa.schema import DocMeta
 
 METAS = {
     "fu.txt": DocMeta("fu.txt", "北京城市副中心科技创新行动计划（2024-2026年）", period="2024-2026", region="北京城市副中心（通州区）",
-                      kind="行动计划", aliases=("城市副中心", "副中心", "通州")),
+                      kind="行动计划", aliases=("城市副中心", "副中心", "通州", "三量齐升")),
     "cy.txt": DocMeta("cy.txt", "朝阳区“十四五”时期科技创新发展规划", period="2021-2025", region="朝阳区", kind="规划",
                       aliases=("朝阳区", "朝阳")),
     "bj13.txt": DocMeta("bj13.txt", "北京市“十三五”时期加强全国科技创新中心建设规划", period="2016-2020", region="北京市",
@@ -37,8 +37,25 @@ def test_places_periods_and_years_point_at_plans():
     assert years == [2026] and prior["fu.txt"] == 1.0 and prior["cy.txt"] == 0.0
 
 
-def test_comparison_splits_into_one_group_per_plan():
-    q = Query(text="十三五和十四五时期研发强度目标分别是多少", qtype="compare", expanded="", periods=["十三五", "十四五"])
-    assert compare_groups(q, METAS) == [["bj13.txt"], ["cy.txt"]]
-    q = Query(text="副中心和朝阳区的规划期限各是哪几年", qtype="compare", expanded="", places=["副中心", "朝阳"])
-    assert compare_groups(q, METAS) == [["fu.txt"], ["cy.txt"]]
+def test_comparison_splits_into_one_sub_question_per_plan():
+    parts = compare_parts("十三五和十四五时期研发强度目标分别是多少", METAS)
+    assert [docs for _, docs in parts] == [["bj13.txt"], ["cy.txt"]]
+    assert parts[0][0].startswith("十三五") and "研发强度目标" in parts[0][0]  # the shared ask is borrowed
+    parts = compare_parts("副中心三量齐升行动计划和朝阳区的规划期限各是哪几年？", METAS)
+    assert [docs for _, docs in parts] == [["fu.txt"], ["cy.txt"]]
+    # two clauses naming the same plan are one part; a place that is not a plan does not split
+    assert compare_parts("朝阳区十四五规划里，朝阳准备和怀柔科学城合作建什么？", METAS) == []
+    assert compare_parts("副中心三量齐升计划中，通州的孵化器有多少家？", METAS) == []
+
+
+def test_asked_unit_target_and_content():
+    class Keyword:  # analyze only needs query terms from the keyword index
+        @staticmethod
+        def query_terms(text, weight=1.0):
+            return {}
+
+    q = analyze("到2026年副中心要建成多少家国家级创新平台？", METAS, Keyword)
+    assert q.qtype == "number" and q.asked_unit == "家" and q.wants_target
+    assert "多少" not in q.content and "国家级创新平台" in q.content
+    assert not analyze("截至2020年底朝阳已有多少家高企？", METAS, Keyword).wants_target
+    assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
