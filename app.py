@@ -10,15 +10,22 @@ import argparse
 import sys
 import threading
 import time
+from pathlib import Path
 
 import gradio as gr
 
 from planqa.config import Config
 from planqa.engine import Engine
 from planqa.errors import PlanQAError
-from pathlib import Path
-
-from planqa.presenting import CSS, JS, chat_markdown, documents_html, latest_report, sources_html, turn_record
+from planqa.presenting import (
+    CSS,
+    JS,
+    chat_markdown,
+    documents_html,
+    latest_report,
+    sources_html,
+    turn_record,
+)
 
 EXAMPLES = [
     "副中心到2026年国家级创新平台要达到多少家？",

@@ -16,15 +16,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .config import AnswerConfig
-from .evidence import coverage, weighted_words
+from .evidence import coverage, plan_names, weighted_words
 from .index_store import Index
 from .query import PERIODS, Query
 from .retrieval import alternatives_for
-from .tokenizer import FRAME_WORDS
 from .schema import Citation, Hit, Section
 from .textutil import canonical, find_all, sentence_spans
+from .tokenizer import FRAME_WORDS
 
 CANDIDATE_CHUNKS = 8
+# How a sentence's score is made of its features (chosen on the dev split, see README).
+SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1}
 KEY_SUPPORT = 0.45  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
 _ENUM = re.compile(r"[、；;]")
@@ -47,6 +49,7 @@ class Candidate:
     support: float = 0.0
     score: float = 0.0
     problem: str = ""  # why it cannot answer this question ("" = it can)
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -64,10 +67,7 @@ class ExtractiveAnswerer:
     def __init__(self, index: Index, cfg: AnswerConfig):
         self.index = index
         self.cfg = cfg
-        self._names = {
-            d: canonical(" ".join((doc.meta.title, doc.meta.region, doc.meta.short_name, *doc.meta.aliases)))
-            for d, doc in index.documents.items()
-        }
+        self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
         self._headings: dict[str, dict[int, int]] = {}
 
     # ------------------------------------------------------------------ public
@@ -113,12 +113,13 @@ class ExtractiveAnswerer:
                 sentence = doc.text[s:e]
                 cand = Candidate(chunk.doc_id, s, e, hit)
                 cand.support = coverage(words, sentence, context, alts, optional)
-                cand.score = (
-                    cand.support
-                    + 0.2 * _bigram_share(grams, sentence)
-                    + self._type_bonus(query, sentence, chunk.context, terms)
-                    + 0.1 / hit.rank
-                )
+                cand.features = {
+                    "support": cand.support,
+                    "bigrams": _bigram_share(grams, sentence),
+                    "type": self._type_bonus(query, sentence, chunk.context, terms),
+                    "rank": 1.0 / hit.rank,
+                }
+                cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand)
                 if not cand.problem and query.qtype == "number" and key:
                     # a figure answers only if the sentence names what is being counted
@@ -192,7 +193,8 @@ class ExtractiveAnswerer:
                 return "规划中没有相应的具体数字。"
             if query.asked_unit and not _has_unit(sentence + chunk.context, query.asked_unit):
                 return f"规划中没有以“{query.asked_unit}”计的相应数字。"
-            if query.wants_target and self._reports_the_past(sentence, doc):
+            past_question = query.years and max(query.years) < _period_start(doc)
+            if query.wants_target and not past_question and self._reports_the_past(sentence, doc):
                 return "规划中只有现状数据，没有相应的目标值。"
         return ""
 
@@ -348,6 +350,11 @@ _ANSWER_TYPES = [
 ]
 
 
+def _period_start(doc) -> int:
+    m = re.match(r"(\d{4})", doc.meta.period or "")
+    return int(m.group(1)) if m else 0
+
+
 def _quoted_terms(text: str) -> list[str]:
     return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,12})[”\"」]", text)]
 
@@ -400,13 +407,19 @@ def _has_unit(text: str, unit: str) -> bool:
 
 
 def _table_row_sentence(row: str, context: str) -> str:
-    """Render a table row with its header: 二级指标：PCT国际专利申请量（件）；2025年目标值：15000…"""
+    """A table row as a sentence, cells verbatim:
+    「PCT国际专利申请量（件）：2025年目标值15000（一级指标：国际创新；序号：2；属性：预期性）」."""
     header = context.split("\n")[-1]
     names = [h.strip() for h in header.split("|")]
     cells = [c.strip() for c in row.split("|")]
     if len(names) != len(cells):
         return row
-    return "；".join(f"{name}：{cell}" for name, cell in zip(names, cells)) + "（见规划指标表）"
+    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
+    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
+    if name_col is None or value_col is None:
+        return "；".join(f"{n}：{c}" for n, c in zip(names, cells))
+    rest = "；".join(f"{n}：{c}" for i, (n, c) in enumerate(zip(names, cells)) if i not in (name_col, value_col))
+    return f"{cells[name_col]}：{names[value_col]}{cells[value_col]}" + (f"（{rest}）" if rest else "")
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -114,7 +114,14 @@ def cmd_eval(args) -> int:
     from pathlib import Path
 
     from .evaluation import gate
-    from .evaluation.gold import load_qa, raw_texts, read_jsonl, validate_qa, validate_targets, validate_wording
+    from .evaluation.gold import (
+        load_qa,
+        raw_texts,
+        read_jsonl,
+        validate_qa,
+        validate_targets,
+        validate_wording,
+    )
     from .evaluation.report import write_report
     from .evaluation.runner import run
 

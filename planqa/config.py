@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from .errors import ConfigError
 
@@ -43,7 +44,7 @@ class ModelConfig:
     # Optional local CrossEncoder directory (bge-reranker-…); empty disables it.
     reranker: str = ""
     dim: int = 256  # dimension of the project-built model
-    train_epochs: int = 2
+    train_epochs: int = 5
     seed: int = 13
 
 

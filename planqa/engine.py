@@ -19,7 +19,7 @@ from .errors import InvalidQuestion
 from .index_store import Index, IndexStore
 from .query import Query, analyze
 from .retrieval import HybridRetriever
-from .schema import Answer
+from .schema import Answer, Citation, Hit
 from .textutil import has_cjk
 
 
@@ -105,7 +105,7 @@ class Engine:
             text=draft.text,
             refused=draft.refused,
             citations=draft.citations,
-            hits=hits,
+            hits=cited_first(hits, draft.citations),
             qtype=query.qtype,
             rewritten=resolved if resolved != question else "",
             nearest=draft.nearest,
@@ -119,6 +119,15 @@ class Engine:
 
             self._llm = LLMAnswerer(self.index, self.cfg, fallback=self.answerer)
         return self._llm
+
+
+def cited_first(hits: list[Hit], citations: list[Citation]) -> list[Hit]:
+    """The final ranking: passages the answer cites first (the answer step is the last reranker)."""
+    cited = {c.chunk_id for c in citations}
+    ordered = [h for h in hits if h.chunk.id in cited] + [h for h in hits if h.chunk.id not in cited]
+    for rank, hit in enumerate(ordered, 1):
+        hit.rank = rank
+    return ordered
 
 
 def validate_question(question: str | None, max_chars: int) -> str:

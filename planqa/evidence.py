@@ -54,6 +54,12 @@ def coverage(
     return found / total if total else 0.0
 
 
+def plan_names(meta) -> str:
+    """Everything that names a plan (title, region, short name, aliases), canonical, in one string:
+    question words found here route to the plan and need not be repeated in its sentences."""
+    return canonical(" ".join((meta.title, meta.region, meta.short_name, *meta.aliases)))
+
+
 @lru_cache(maxsize=4096)
 def _canon(text: str) -> str:
     return canonical(text)

@@ -66,6 +66,7 @@ QTYPE_PATTERNS = [
 ]
 
 
+NAME_TERM_WEIGHT = 0.3
 # The asking part of a question (多少家, 哪些, 什么…) and the unit it asks in.
 _ASK = re.compile(
     r"(?:要|将|应|能|会)?(?:达到|提升到|提高到|突破|增加到|增长到|为|有|是)?(?:多少|几)"
@@ -73,7 +74,7 @@ _ASK = re.compile(
     r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
 )
 _TARGET = re.compile(r"目标|要达到|要突破|要建|力争|争取|预期|到20\d\d年|计划(?:达到|实现|建成)|打算")
-_BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|基础")
+_BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件")
 
 
 @dataclass
@@ -154,6 +155,12 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword) -> Query:
     for e in extra:
         for t, w in keyword.query_terms(e, weight=0.5).items():
             terms[t] = max(terms.get(t, 0.0), w)
+    # words that only name a plan (副中心, 三量齐升, 行动计划) route to it through the plan prior;
+    # as search terms they would pull up every chunk that repeats the plan's title
+    names = canonical(" ".join(n for m in metas.values() for n in (m.title, m.region, m.kind, *m.aliases)))
+    for t in terms:
+        if len(t.lstrip("§")) >= 2 and canonical(t.lstrip("§")) in names:
+            terms[t] *= NAME_TERM_WEIGHT
     prior, periods, years, places = doc_preferences(text, metas)
     query = Query(
         text=text,

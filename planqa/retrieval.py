@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from .config import RetrievalConfig
-from .evidence import coverage, weighted_words
+from .evidence import coverage, plan_names, weighted_words
 from .index_store import Index, search_text
 from .query import ALIASES, Query
 from .schema import Hit
-from .textutil import canonical
+from .textutil import canonical, sentence_spans
 
 PRIOR_WEIGHT = 1.0  # how much a plan named in the question (place, period, year) lifts its chunks
+SENTENCE_WEIGHT = 0.5  # weight of the best sentence's coverage in reranking (chosen on dev)
 
 
 def reciprocal_rank_fusion(score_lists: list[np.ndarray], weights: list[float], k: int = 60) -> np.ndarray:
@@ -41,16 +42,12 @@ class HybridRetriever:
         self.index = index
         self.cfg = cfg
         self.cross_encoder = cross_encoder
-        metas = {d: doc.meta for d, doc in index.documents.items()}
-        self._contexts = [
-            " ".join((metas[c.doc_id].title, *metas[c.doc_id].aliases, c.section)) for c in index.chunks
-        ]
+        self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
         self._chunk_docs = np.array([c.doc_id for c in index.chunks])
 
     def retrieve(self, query: Query, top_k: int | None = None, docs: list[str] | None = None) -> list[Hit]:
         """Ranked hits for a query; ``docs`` restricts the search to some plans."""
         top_k = top_k or self.cfg.top_k
-        n = len(self.index.chunks)
         lists, weights, named = [], [], []
         if self.cfg.keyword:
             kw = self.index.keyword.scores(query.terms)
@@ -82,20 +79,26 @@ class HybridRetriever:
         return hits
 
     def _rerank(self, query: Query, hits: list[Hit]) -> list[Hit]:
-        """Reorder candidates by how much of the question each passage covers."""
-        words = weighted_words(query.text, self.index.tokenizer, self.index.keyword)
+        """Reorder candidates by their fused score plus how much of the question their best
+        sentence covers (weights chosen on the dev split; see README), plus a CrossEncoder
+        score when one is configured."""
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
         top = max(h.score for h in hits) or 1.0
-        chunk_pos = {c.id: i for i, c in enumerate(self.index.chunks)}
         ce = None
         if self.cross_encoder is not None:
             metas = self.index.documents
             ce = self.cross_encoder.scores(query.text, [search_text(h.chunk, metas[h.chunk.doc_id].meta) for h in hits])
             ce = (ce - ce.min()) / ((ce.max() - ce.min()) or 1.0)
         for k, hit in enumerate(hits):
-            cov = coverage(words, hit.chunk.text, self._contexts[chunk_pos[hit.chunk.id]], alts)
-            hit.scores["coverage"] = cov
-            score = 0.5 * hit.score / top + cov
+            chunk = hit.chunk
+            text = self.index.documents[chunk.doc_id].text
+            optional = frozenset(w for w in words if w in self._names[chunk.doc_id])
+            context = f"{chunk.section} {chunk.context}"
+            spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(text, chunk.start, chunk.end)
+            best = max((coverage(words, text[s:e], context, alts, optional) for s, e in spans), default=0.0)
+            hit.scores["sentence_coverage"] = best
+            score = hit.score / top + SENTENCE_WEIGHT * best
             if ce is not None:
                 hit.scores["cross_encoder"] = float(ce[k])
                 score += float(ce[k])

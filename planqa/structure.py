@@ -11,9 +11,14 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import Line
-from .headings import BOX_LEVEL, UNNUMBERED_LEVEL, is_known_unnumbered, looks_like_title_line, match_heading
+from .headings import (
+    BOX_LEVEL,
+    UNNUMBERED_LEVEL,
+    is_known_unnumbered,
+    looks_like_title_line,
+    match_heading,
+)
 from .schema import Block, DocMeta, Document, Section
-
 
 _DOC_TYPE = re.compile(r"规划|计划|方案|通知|说明|解读|意见|纲要|办法|决定|报告")
 

@@ -33,7 +33,28 @@ def mine_pairs(documents: list[Document], chunks: list[Chunk]) -> list[TrainingP
                 head, sep, tail = sentence.partition("，")
                 if sep and len(head) >= 6 and len(tail) >= 10:
                     pairs.append(TrainingPair(head, tail))
+                pairs.extend(_pseudo_questions(sentence))
+        for section in doc.sections:  # 「X有哪些」 ↔ the headings of X's sub-sections
+            children = [s.path[-1] for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
+            if len(children) >= 2:
+                pairs.append(TrainingPair(_strip_number(section.path[-1]) + "有哪些", "；".join(children)))
     return pairs
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[—\-～~]\d+(?:\.\d+)?)?\s*%?")
+_QUOTED = re.compile(r"“([^”]{2,12})”")
+
+
+def _pseudo_questions(sentence: str) -> list[TrainingPair]:
+    """Questions the sentence answers, written from the sentence itself (no gold data):
+    a clause with its figure replaced by 多少, and 「“term”是什么」 for a quoted term."""
+    out = []
+    for clause in re.split(r"[，；。]", sentence):
+        if _FIGURE.search(clause) and len(clause) >= 6:
+            out.append(TrainingPair(_FIGURE.sub("多少", clause, count=1), sentence))
+    for term in _QUOTED.findall(sentence)[:2]:
+        out.append(TrainingPair(f"“{term}”是什么", sentence))
+    return out
 
 
 def _strip_number(title: str) -> str:

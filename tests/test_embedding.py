@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from planqa.config import ModelConfig
-from planqa.embedding import StaticEmbedder, TrainingPair, build_static_model, load_embedder
+from planqa.embedding import (
+    StaticEmbedder,
+    TrainingPair,
+    build_static_model,
+    load_embedder,
+)
 from planqa.errors import ModelNotFound
 from planqa.tokenizer import TextTokenizer, build_tokenizer
 

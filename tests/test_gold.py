@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import collections
-from pathlib import Path
 
-from planqa.evaluation.gold import raw_texts, read_jsonl, validate_qa, validate_targets, validate_wording
+from planqa.evaluation.gold import (
+    raw_texts,
+    read_jsonl,
+    validate_qa,
+    validate_targets,
+    validate_wording,
+)
 
 from .conftest import ROOT
 

@@ -2,7 +2,13 @@
 
 import math
 
-from planqa.evaluation.metrics import fact_recall, hit_at, ndcg, percentile, reciprocal_rank
+from planqa.evaluation.metrics import (
+    fact_recall,
+    hit_at,
+    ndcg,
+    percentile,
+    reciprocal_rank,
+)
 
 
 def test_ranking_metrics():

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from planqa.query import analyze, compare_parts, doc_preferences, expansions, question_type
+from planqa.query import (
+    analyze,
+    compare_parts,
+    doc_preferences,
+    expansions,
+    question_type,
+)
 from planqa.schema import DocMeta
 
 METAS = {
