@@ -27,16 +27,21 @@ from .tokenizer import FRAME_WORDS
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1}
-KEY_SUPPORT = 0.45  # share of the topic words a figure's sentence must hold (calibrated on dev)
+KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
 _ENUM = re.compile(r"[、；;]")
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
 _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
+_REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
 _COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
-# Scopes a figure can belong to; a figure for one does not answer a question about another.
-_SCOPES = ["国家级", "市级", "区级", "朝阳园", "全区", "全市", "全国"]
+# Scopes a figure can belong to: (asked, conflicting). A figure for one does not answer a question
+# about another (「全国科普教育基地」 vs 「市级科普基地」, 「全区」 vs 「朝阳园」).
+_SCOPE_CONFLICTS = [
+    (("国家级", "全国"), ("市级", "区级")), (("市级",), ("国家级", "区级")), (("区级",), ("国家级", "市级")),
+    (("全区",), ("朝阳园",)), (("朝阳园",), ("全区",)),
+]
 _UNIT_FAMILIES = [{"亿元", "万亿元", "万元", "元"}, {"%"}, {"人", "名", "位"}, {"件"}, {"辆"}, {"公里"}, {"倍"}, {"场", "次"}, {"年"}]
 
 
@@ -83,7 +88,29 @@ class ExtractiveAnswerer:
             listed = self._list_from_headings(query, best)
             if listed:
                 return listed
+        if _ASKS_MEANING.search(query.text):
+            # 「“五子”分别是哪五子」: a sentence that only names the term does not explain it
+            terms = self._terms(query, best.doc_id)
+            for cand in candidates:
+                if cand.problem or cand.support < self.cfg.min_support:
+                    continue
+                shaped = self._shape(query, cand)
+                span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
+                items_only = bool(_ASKS_ITEMS.search(query.text))
+                if any(_enumerates(span, t) or _explained_after(span, t, items_only) for t in terms):
+                    return self._compose([shaped], cand.support)
+            term = terms[0] if terms else ""
+            return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
         return self._compose([self._shape(query, best)], best.support)
+
+    def _terms(self, query: Query, doc_id: str) -> list[str]:
+        """What the question asks to explain: its quoted terms, else its two strongest topic words."""
+        quoted = _quoted_terms(query.text)
+        if quoted:
+            return quoted
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+        names = self._names[doc_id]
+        return [w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in names and w not in FRAME_WORDS][:2]
 
     def candidates(self, query: Query, hits: list[Hit]) -> list[Candidate]:
         """Sentences of the hits, scored, best first; disqualified ones carry a ``problem``."""
@@ -120,12 +147,7 @@ class ExtractiveAnswerer:
                     "rank": 1.0 / hit.rank,
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
-                cand.problem = self._problem(query, cand)
-                if not cand.problem and query.qtype == "number" and key:
-                    # a figure answers only if the sentence names what is being counted
-                    if coverage(key, sentence, context, alts) < KEY_SUPPORT:
-                        top = max(key, key=key.get)
-                        cand.problem = f"规划中没有关于“{top}”的具体数字。"
+                cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts)
                 out.append(cand)
         out.sort(key=lambda c: -c.score)
         return out
@@ -180,11 +202,12 @@ class ExtractiveAnswerer:
             return f"已收录文件中没有{query.places[0]}的相应规划内容。"
         if query.periods and not any(self._period_ok(p, doc, where) for p in query.periods):
             return f"找到的内容不属于“{query.periods[0]}”时期。"
-        asked_scope = [w for w in _SCOPES if w in query.text]
-        if asked_scope and not any(w in sentence or w in chunk.context for w in asked_scope):
-            other = [w for w in _SCOPES if w in sentence and w not in asked_scope]
-            if other:
-                return f"规划中只有“{other[0]}”的表述，没有“{asked_scope[0]}”的。"
+        for asked_words, conflicting in _SCOPE_CONFLICTS:
+            asked = [w for w in asked_words if w in query.text]
+            if asked and not any(w in sentence or w in chunk.context for w in asked):
+                other = [w for w in conflicting if w in sentence]
+                if other:
+                    return f"规划中只有“{other[0]}”的表述，没有“{asked[0]}”的。"
         named = [d for d, v in query.doc_prior.items() if v == 1.0]
         if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
             return "问题所问的规划中没有相应表述。"
@@ -194,18 +217,37 @@ class ExtractiveAnswerer:
             if query.asked_unit and not _has_unit(sentence + chunk.context, query.asked_unit):
                 return f"规划中没有以“{query.asked_unit}”计的相应数字。"
             past_question = query.years and max(query.years) < _period_start(doc)
-            if query.wants_target and not past_question and self._reports_the_past(sentence, doc):
+            if query.wants_target and not past_question and self._reports_the_past(sentence, doc, chunk.section):
                 return "规划中只有现状数据，没有相应的目标值。"
         return ""
 
     @staticmethod
-    def _reports_the_past(sentence: str, doc) -> bool:
-        """An achieved figure: 「截至…」「已建成…」, or a year before the plan starts with no 「到…年」."""
+    def _reports_the_past(sentence: str, doc, section: str = "") -> bool:
+        """An achieved figure: 「截至…」「已建成…」, a year before the plan starts with no 「到…年」,
+        or a sentence in a review section (发展回顾, 基础与条件)."""
         if _BASELINE.search(sentence) and not _TARGET.search(sentence):
+            return True
+        if _REVIEW_SECTION.search(section) and not re.search(r"到\s*20\d\d\s*年|力争|争取", sentence):
             return True
         start = re.match(r"(\d{4})", doc.meta.period or "")
         years = [int(y) for y in re.findall(r"(20\d\d)年", sentence)]
         return bool(start and years and max(years) < int(start.group(1)) and "到20" not in sentence)
+
+    @staticmethod
+    def _topic_problem(query: Query, sentence: str, context: str, key: dict[str, float], alts) -> str:
+        """A figure answers only if its sentence names what is counted (most of the topic words,
+        and the rarest of them); a 谁/哪家/哪天/哪里 question needs a name, date or place that
+        the question itself does not already contain."""
+        if query.qtype == "number" and key:
+            if coverage(key, sentence, context, alts) < KEY_SUPPORT:
+                return f"规划中没有关于“{max(key, key=key.get)}”的具体数字。"
+        for asks, answer, what in _ENTITY_ASKS:
+            if asks.search(query.text):
+                found = [m.group(0) for m in answer.finditer(sentence)]
+                if not any(canonical(f) not in canonical(query.text) for f in found):
+                    return f"规划中没有写明{what}。"
+                break
+        return ""
 
     def _year_ok(self, year: int, doc, chunk, where: str, sentence: str) -> bool:
         y = str(year)
@@ -224,11 +266,12 @@ class ExtractiveAnswerer:
 
     def _section_intro(self, doc, chunk) -> str:
         """Text of the enclosing section before this chunk (「到2020年，…」 introduces the targets below it)."""
-        owners = [s for s in doc.sections if s.start <= chunk.start < s.end + 1 and s.level <= 3]
+        owners = [s for s in doc.sections if s.start <= chunk.start < s.end + 1 and 2 <= s.level <= 3]
         if not owners:
             return ""
-        top = min(owners, key=lambda s: s.start if s.level >= 2 else 10**9)
-        return doc.text[top.start : chunk.start][-1500:]
+        nearest = max(owners, key=lambda s: s.level)
+        intro_end = min([s.start for s in doc.sections if nearest.start < s.start <= chunk.start] + [chunk.start])
+        return doc.text[nearest.start : intro_end][:600]
 
     # ------------------------------------------------------------------ shaping
     def _shape(self, query: Query, cand: Candidate) -> Candidate:
@@ -317,11 +360,13 @@ class ExtractiveAnswerer:
             lines.append(f"《{title}》：未找到相应表述。")
         return Draft("\n".join(lines), False, citations, support=min(supports))
 
-    def _refuse(self, query: Query, hits: list[Hit], candidates: list[Candidate]) -> Draft:
+    def _refuse(self, query: Query, hits: list[Hit], candidates: list[Candidate], reason: str = "") -> Draft:
         nearest = [self._citation(n, h.chunk.doc_id, h.chunk.start, h.chunk.end, h) for n, h in enumerate(hits[:3], 1)]
         text = f"已收录的规划文件中没有找到能直接回答“{_short(query.text)}”的内容。"
         strong = [c for c in candidates[:5] if c.problem and c.support >= self.cfg.min_support]
-        if strong:
+        if reason:
+            text += reason
+        elif strong:
             text += strong[0].problem
         if nearest:
             text += "以下是最接近的段落，仅供参考，不构成答案。"
@@ -340,6 +385,20 @@ class ExtractiveAnswerer:
         )
 
 
+_ENTITY_ASKS = [
+    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|由谁|谁来|谁牵头|哪个部门牵头|牵头单位|承建单位|责任单位"),
+     re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|财政局|"
+                r"办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组)"),
+     "相应的单位"),
+    (re.compile(r"组长|负责人是谁|是谁"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
+    (re.compile(r"哪一天|哪天|几月|什么时候|何时|哪个月"), re.compile(r"\d{1,2}月\d{1,2}日|20\d\d年\d{1,2}月|\d{1,2}月"), "具体日期"),
+    (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪"),
+     re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
+]
+# Questions that ask what a term means or which items it consists of
+_ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么")
+_ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|是指|指的是|什么意思|含义|全称|怎么理解|何谓|"
+                           r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西")
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
 _ANSWER_TYPES = [
     (re.compile(r"哪家|哪个企业|哪家企业|谁来|由谁|哪个单位|哪个部门|什么机构|牵头"), re.compile(r"公司|集团|大学|研究院|学院|医院|委员会|办公室|部门|单位|机构")),
@@ -368,14 +427,34 @@ def _enumerates(sentence: str, term: str) -> bool:
         return False
     for pos in find_all(c, t):
         before = c[max(0, pos - 80) : pos]
-        if before.endswith("(") and len(before) >= 5:
+        if before.rstrip('"').endswith("(") and len(before) >= 5:
             return True
-        if not before or before[-1] in "、,，;；":
-            continue
+        if not before or before.rstrip('"')[-1:] in ("、", ",", "，", ";", "；", "和", "与", "及"):
+            continue  # the term is itself one of the items (「数字经济、未来产业」「副中心与北三县」)
         if before.endswith("等"):  # 「“北京学者”“智源学者”等人才计划」
             return True
         last = before.rfind("、")
+        if re.search(r"[双两二三四五六七八九十\d]", t):  # a collective term (双发动机, 两区): 「A和B“双发动机”」
+            last = max(last, before.rfind("和"), before.rfind("与"))
         if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
+            return True
+    return False
+
+
+def _explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
+    """「“1234”总体布局：“1”个基地……」「“四个着力”的主攻方向，即……」「X包括A、B、C」: the explanation
+    follows the term. Unless items are asked for, a descriptive phrase after the term in the same
+    clause (「“部市区”三级财政资金的科技投入联动机制」) also explains it."""
+    c, t = canonical(sentence), canonical(term)
+    for pos in find_all(c, t):
+        after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
+        if re.match(r"[\u4e00-\u9fff]{0,8},?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
+            after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
+            return True
+        if after.startswith("(") and ")" in after[:30]:
+            return True
+        phrase = re.split(r"[,;。:、]", after)[0]
+        if not items_only and len(phrase) >= 8 and "等" not in phrase and not after.startswith(("、", "和", "与")):
             return True
     return False
 

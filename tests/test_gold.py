@@ -56,3 +56,11 @@ def test_validator_catches_broken_items():
     for needle in ("x2: evidence is not an exact substring", "x3: key fact is not inside", "x4: invalid type",
                    "x4: duplicate id", "x5: an unanswerable item has evidence", "x6: invalid split"):
         assert needle in problems
+
+
+def test_calibration_set_is_valid_and_dev_only(real_engine):
+    """Questions written separately from qa.jsonl to tune refusals and scoring; never reported as held-out."""
+    items = read_jsonl(EVAL / "calibration.jsonl")
+    assert validate_qa(items, raw_texts(ROOT / "corpus"), real_engine.index.documents) == []
+    assert {i["split"] for i in items} == {"dev"}
+    assert not {i["id"] for i in items} & {i["id"] for i in read_jsonl(EVAL / "qa.jsonl")}
