@@ -75,3 +75,48 @@ def test_index_command_prints_the_ingest_report(real_base, tmp_path):
     assert len(report["documents"]) == 5 and report["skipped"][0]["file"] == "坏文件.pdf"
     human = run(["index"], env_base)
     assert "跳过 1 个文件" in human.stdout and "坏文件.pdf" in human.stdout
+
+
+def test_terms_json(real_engine, real_base):
+    proc = run(["terms", "“三城一区”", "--json"], real_base)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert {"phrase", "variants", "total", "by_plan", "by_period", "hits"} <= set(report)
+    assert report["total"] == len(report["hits"]) == sum(p["count"] for p in report["by_plan"]) > 0
+    texts = {d: doc.text for d, doc in real_engine.index.documents.items()}
+    for h in report["hits"]:
+        assert {"doc", "section", "page", "left", "right", "match", "kind"} <= set(h)
+        assert texts[h["doc"]][h["start"] : h["end"]] == h["match"]
+    bad = run(["terms", "，。", "--json"], real_base)
+    assert bad.returncode == 1 and json.loads(bad.stdout)["error"]["code"] == "punctuation_only"
+    assert "标点" in bad.stderr
+
+
+def test_targets_json_indicator_and_export(real_base, tmp_path):
+    proc = run(["targets", "--json", "--indicator", "PCT国际专利申请量"], real_base)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["count"] == len(out["targets"]) > 0 and out["targets"][0]["number"] == 15000
+    assert {"doc", "indicator", "value", "unit", "year", "qualifier", "kind", "section", "quote", "page"} <= set(out["targets"][0])
+    missing = run(["targets", "--json", "--indicator", "火星殖民地数量"], real_base)
+    assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "indicator_not_found"
+    assert "没有找到" in missing.stderr
+    exported = run(["targets", "--export", str(tmp_path / "指标.csv")], real_base)
+    assert exported.returncode == 0 and (tmp_path / "指标.csv").read_text(encoding="utf-8-sig").startswith("文件,规划,章节")
+
+
+def test_compare_file_and_export(real_base, tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("到2028年，全区国家级创新平台达到12家。全面推进人工智能与低空经济深度融合发展。")
+    d.save(str(tmp_path / "草稿.docx"))
+    proc = run(["compare", "--file", str(tmp_path / "草稿.docx"), "--export", str(tmp_path / "报告.docx")], real_base)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["summary"]["sentences"] == len(out["sentences"]) == 2
+    report = docx.Document(str(tmp_path / "报告.docx"))
+    assert report.tables[0].rows[1].cells[1].text == "到2028年，全区国家级创新平台达到12家。"
+    (tmp_path / "坏.docx").write_bytes(b"PK not really a zip")
+    bad = run(["compare", "--file", str(tmp_path / "坏.docx")], real_base)
+    assert bad.returncode == 1 and "无法读取文件" in bad.stderr and "Traceback" not in bad.stderr

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from planqa.drafting.wording import WordingChecker, char_diff
-from planqa.errors import InputTooLarge, InvalidQuestion
+from planqa.drafting.wording import WordingChecker, char_diff, read_draft_file, result_to_dict, summarize
+from planqa.errors import DocumentError, InputTooLarge, InvalidQuestion
 
 from .conftest import ROOT
 
@@ -69,3 +69,55 @@ def test_compare_jsonl_contract(tiny_base):
     assert m["doc"] == "b_乙区计划.txt" and m["similarity"] == 1.0
     assert first["sentences"][1]["verdict"] == "new"
     assert empty["error"]["code"] == "empty_draft" and broken["error"]["code"] == "bad_input"
+
+
+def _index_of(plans: dict[str, tuple[str, list[str]]]):
+    """A minimal stand-in for an Index: documents only, which is all the checker reads."""
+    from types import SimpleNamespace
+
+    from planqa.cleaning import Line
+    from planqa.schema import DocMeta
+    from planqa.structure import build_document
+
+    docs = {name: build_document(name, DocMeta(name, name, period=period), [Line(x) for x in lines], {})
+            for name, (period, lines) in plans.items()}
+    return SimpleNamespace(documents=docs)
+
+
+def test_same_wording_in_several_plans_is_listed_earliest_first():
+    sentence = "坚持创新在现代化建设全局中的核心地位。"
+    index = _index_of({
+        "new.txt": ("2021-2025", ["一、指导思想", sentence]),
+        "old.txt": ("2016-2020", ["一、指导思想", sentence]),
+        "other.txt": ("2024-2026", ["一、总体要求", "加快建设现代化产业体系。"]),
+    })
+    r = WordingChecker(index).check_sentence(sentence)
+    assert r.verdict == "reused"
+    assert [m.sentence.doc_id for m in r.same_wording] == ["old.txt", "new.txt"]
+    assert result_to_dict(r, index)["same_wording_in"][0]["doc"] == "old.txt"
+    assert WordingChecker(index).check_sentence("加快建设现代化产业体系。").same_wording == []
+
+
+def test_summary_shares_per_plan_and_new_sentences(checker, tiny_engine):
+    results = checker.check("到2026年，乙区技术合同成交额突破80亿元。大力发展低空经济和具身智能产业，培育耐心资本。")
+    info = summarize(results, tiny_engine.index)
+    assert info["counts"] == {"reused": 1, "adapted": 0, "new": 1}
+    assert abs(sum(info["share"].values()) - 1) < 1e-3
+    assert [p["doc"] for p in info["by_plan"]] == ["b_乙区计划.txt"]
+    assert info["new_sentences"] == ["大力发展低空经济和具身智能产业，培育耐心资本。"]
+
+
+def test_draft_files(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("一、总体要求", level=1)
+    d.add_paragraph("到2030年，乙区技术合同成交额突破120亿元。")
+    d.save(str(tmp_path / "草稿.docx"))
+    assert "乙区技术合同成交额突破120亿元" in read_draft_file(tmp_path / "草稿.docx")
+    (tmp_path / "fake.docx").write_text("这不是一个 docx 文件", encoding="utf-8")
+    with pytest.raises(DocumentError) as e:
+        read_draft_file(tmp_path / "fake.docx")
+    assert "fake.docx" in e.value.message
+    (tmp_path / "gbk.txt").write_bytes("草稿：加快建设现代化产业体系。".encode("gb18030"))
+    assert read_draft_file(tmp_path / "gbk.txt").startswith("草稿")

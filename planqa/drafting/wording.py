@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -54,6 +55,7 @@ class SentenceResult:
     matches: list[Match] = field(default_factory=list)
     diff: list[dict] = field(default_factory=list)  # against the best match
     changed_numbers: list[dict] = field(default_factory=list)
+    same_wording: list[Match] = field(default_factory=list)  # best match and its twins in other plans, earliest first
 
 
 def strip_key(text: str) -> str:
@@ -70,7 +72,7 @@ class WordingChecker:
         df = np.asarray((self._matrix > 0).sum(axis=0)).ravel()
         self._idf = np.log((1 + len(self.sentences)) / (1 + df)) + 1.0
         self._matrix = _l2(self._matrix.multiply(self._idf).tocsr())
-        self._doc_order = _plan_order(index)
+        self._doc_order = plan_order(index)
 
     # ------------------------------------------------------------------ public
     def check(self, draft: str) -> list[SentenceResult]:
@@ -96,6 +98,7 @@ class WordingChecker:
         result = SentenceResult(text, start, len(text) if end is None else end, verdict, matches)
         if matches and verdict != "new":
             result.diff, result.changed_numbers = char_diff(matches[0].sentence.text, text)
+            result.same_wording = self._same_wording(matches)
         return result
 
     def matches(self, key: str) -> list[Match]:
@@ -119,6 +122,19 @@ class WordingChecker:
         return out[: self.top_k]
 
     # ------------------------------------------------------------------ internals
+    def _same_wording(self, matches: list[Match]) -> list[Match]:
+        """The best match and near-identical sentences (≥ 0.9) in other plans, earliest plan first."""
+        best = matches[0].sentence
+        twins, docs = [matches[0]], {best.doc_id}
+        for m in matches[1:]:
+            if m.sentence.doc_id not in docs and \
+                    difflib.SequenceMatcher(None, m.sentence.key, best.key, autojunk=False).ratio() >= 0.9:
+                twins.append(m)
+                docs.add(m.sentence.doc_id)
+        if len(twins) < 2:
+            return []
+        return sorted(twins, key=lambda m: self._doc_order.get(m.sentence.doc_id, 99))
+
     def _vectorize(self, keys: list[str], grow: bool = False):
         from scipy import sparse
 
@@ -147,6 +163,14 @@ def validate_draft(draft: str | None) -> str:
     if not has_cjk(text):
         raise InvalidQuestion("not_chinese", "草稿中没有中文内容，无法与规划文件比对。")
     return text
+
+
+def read_draft_file(path: str | Path) -> str:
+    """Text of an uploaded draft (.txt/.md/.docx), with the loaders' checks and Chinese errors."""
+    from ..loaders import load_file
+
+    loaded = load_file(Path(path), max_mb=10)
+    return "\n".join(line.text for line in loaded.lines)
 
 
 def corpus_sentences(index: Index) -> list[CorpusSentence]:
@@ -186,7 +210,7 @@ def _widen(text: str, i: int, j: int) -> str:
     return text[i:j]
 
 
-def _plan_order(index: Index) -> dict[str, int]:
+def plan_order(index: Index) -> dict[str, int]:
     def when(meta) -> str:
         return meta.date or (meta.period[:4] if meta.period else "9999")
 
@@ -200,6 +224,26 @@ def _l2(m):
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m
+
+
+def summarize(results: list[SentenceResult], index: Index) -> dict:
+    """Counts and character shares of reused / adapted / new wording, per source plan, and the new sentences."""
+    total = sum(len(r.text) for r in results) or 1
+    chars = {"reused": 0, "adapted": 0, "new": 0}
+    per_doc: dict[str, int] = {}
+    for r in results:
+        chars[r.verdict] += len(r.text)
+        if r.verdict != "new" and r.matches:
+            doc_id = r.matches[0].sentence.doc_id
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + len(r.text)
+    return {
+        "sentences": len(results),
+        "counts": {v: sum(r.verdict == v for r in results) for v in chars},
+        "share": {v: round(c / total, 4) for v, c in chars.items()},
+        "by_plan": [{"doc": d, "title": index.documents[d].meta.title, "share": round(c / total, 4)}
+                    for d, c in sorted(per_doc.items(), key=lambda kv: -kv[1])],
+        "new_sentences": [r.text for r in results if r.verdict == "new"],
+    }
 
 
 def result_to_dict(r: SentenceResult, index: Index) -> dict:
@@ -225,4 +269,6 @@ def result_to_dict(r: SentenceResult, index: Index) -> dict:
         ],
         "diff": r.diff,
         "changed_numbers": r.changed_numbers,
+        "same_wording_in": [{"doc": m.sentence.doc_id, "section": m.sentence.section, "source": m.sentence.text}
+                            for m in r.same_wording],
     }

@@ -203,26 +203,24 @@ def _overlap(a: str, b: str) -> float:
 
 
 # ---------------------------------------------------------------------------- targets
-def evaluate_targets(index: Index, items: list[dict]) -> dict | None:
-    try:
-        from ..drafting.targets import extract_targets, match_targets
-    except ImportError:
-        return None
-    extracted = extract_targets(index)
+def evaluate_targets(index: Index, items: list[dict], split: str) -> dict:
+    """Target extraction against the gold list (precision over all of it, recall on ``split``)."""
+    from ..drafting.targets import extract_targets, match_targets
+
     docs = {it["doc"] for it in items}
-    return match_targets([t for t in extracted if t.doc_id in docs], items, index)
+    return match_targets([t for t in extract_targets(index) if t.doc_id in docs], items, index, split)
 
 
 # ---------------------------------------------------------------------------- the run
 def run(cfg: Config, data: str = "all", split: str = "all", ablation: bool = True, progress: bool = True,
-        eval_dir: Path = Path("eval"), log=print) -> dict:
+        eval_dir: Path = Path("eval"), log=print, qa_file: str = "qa.jsonl") -> dict:
     t0 = time.perf_counter()
     index, status = IndexStore(cfg).load_or_build(progress=log)
     log(f"索引：{status}")
-    result: dict = {"config": cfg.to_dict(), "split": split, "data": data, "index": index.path.name,
+    result: dict = {"config": cfg.to_dict(), "split": split, "data": data, "qa_file": qa_file, "index": index.path.name,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
     if data in ("all", "qa"):
-        items = load_qa(eval_dir / "qa.jsonl", split)
+        items = load_qa(eval_dir / qa_file, split)
         main = Engine(index, cfg)
         records = evaluate_qa(main, items, progress)
         result["qa"] = {
@@ -249,10 +247,7 @@ def run(cfg: Config, data: str = "all", split: str = "all", ablation: bool = Tru
         witems = [d for d in read_jsonl(eval_dir / "wording.jsonl") if split in ("all", d.get("split"))]
         result["wording"] = evaluate_wording(index, witems, progress)
     if data in ("all", "targets") and (eval_dir / "targets.jsonl").exists():
-        titems = [d for d in read_jsonl(eval_dir / "targets.jsonl") if split in ("all", d.get("split"))]
-        targets = evaluate_targets(index, titems)
-        if targets is not None:
-            result["targets"] = targets
+        result["targets"] = evaluate_targets(index, read_jsonl(eval_dir / "targets.jsonl"), split)
     result["headline"] = headline(result)
     result["seconds"] = round(time.perf_counter() - t0, 1)
     return result
