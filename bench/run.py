@@ -2,7 +2,8 @@
 
 Measures, on this machine: index build from scratch (in-process and as ``python -m planqa
 index``), loading an existing index, query latency through the engine (extractive answer
-included) after warm-up, and app start until it serves HTTP.
+included) after warm-up, the drafting desk (wording check of a 5,000-character draft,
+phrase search, target extraction), and app start until it serves HTTP.
 """
 
 from __future__ import annotations
@@ -50,6 +51,47 @@ def questions() -> list[str]:
     out = list(QUESTIONS)
     if qa.exists():
         out += [json.loads(line)["question"] for line in qa.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def draft_of(chars: int) -> str:
+    """A draft made of the wording gold set's drafts (adapted, reordered and new sentences), cycled."""
+    drafts = [json.loads(line)["draft"] for line in (ROOT / "eval" / "wording.jsonl").read_text(encoding="utf-8").splitlines()
+              if line.strip()]
+    out, i = [], 0
+    while sum(map(len, out)) < chars:
+        out.append(drafts[i % len(drafts)])
+        i += 1
+    return "".join(out)[:chars]
+
+
+def drafting_figures(index) -> dict:
+    from planqa.drafting.targets import extract_targets
+    from planqa.drafting.terms import search_phrase
+    from planqa.drafting.wording import WordingChecker
+
+    out: dict[str, object] = {}
+    t = time.perf_counter()
+    checker = WordingChecker(index)
+    out["wording_checker_build_ms"] = round((time.perf_counter() - t) * 1000, 1)
+    for chars in (5_000, 50_000):
+        draft = draft_of(chars)
+        runs = []
+        for _ in range(3 if chars > 5_000 else 5):
+            t = time.perf_counter()
+            results = checker.check(draft)
+            runs.append(time.perf_counter() - t)
+        out[f"wording_check_{chars}_chars_s"] = {"median": round(statistics.median(runs), 3), "max": round(max(runs), 3),
+                                                 "sentences": len(results)}
+    runs = []
+    for phrase in ["三城一区", "国际科技创新中心", "科创中心", "高精尖产业", "新型研发机构"] * 3:
+        t = time.perf_counter()
+        search_phrase(index, phrase)
+        runs.append((time.perf_counter() - t) * 1000)
+    out["terms_search_ms"] = {"p50": round(percentile(runs, 50), 1), "max": round(max(runs), 1)}
+    t = time.perf_counter()
+    out["targets_extracted"] = len(extract_targets(index))
+    out["targets_extract_ms"] = round((time.perf_counter() - t) * 1000, 1)
     return out
 
 
@@ -101,6 +143,7 @@ def main() -> None:
                                  "max": round(max(totals), 2)}
     figures["query_retrieve_ms_p50"] = round(percentile(retrieve, 50), 2)
     figures["query_answer_ms_p50"] = round(percentile(answer, 50), 2)
+    figures["drafting"] = drafting_figures(engine.index)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     if not args.skip_app:

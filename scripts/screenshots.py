@@ -48,8 +48,13 @@ def main() -> None:
             page.click('a.cite[href="#src-2-2"]')
             time.sleep(0.8)
             page.screenshot(path=str(OUT / "chat.png"))
-            for tab, name in [("文档", "documents"), *[(t, n) for t, n in TABS if page.get_by_role("tab", name=t).count()]]:
+            for tab, name, box, text, button, ready in TABS:
                 page.get_by_role("tab", name=tab).click()
+                time.sleep(0.5)
+                if box:
+                    page.fill(f"{box} textarea", text)
+                    page.click(button)
+                    page.wait_for_selector(ready, timeout=30000)
                 time.sleep(1.0)
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
             browser.close()
@@ -59,7 +64,16 @@ def main() -> None:
     print("screenshots written to", OUT)
 
 
-TABS: list[tuple[str, str]] = []
+DRAFT = ("到2030年，副中心国家级创新平台总量突破20家，国家高新技术企业数量达到2000家。"
+         "以“三城一区”为主平台，加快建设国际科技创新中心。"
+         "大力发展低空经济和具身智能产业，培育耐心资本。")
+# (tab, image name, input, text typed, button, selector that appears when done)
+TABS = [
+    ("措辞比对", "wording", "#draft", DRAFT, "#wording-run", "#wording-report .wd-card"),
+    ("提法检索", "terms", "#phrase", "国际科技创新中心", "#terms-run", "#terms-report .kwic"),
+    ("指标对比", "targets", "#indicator", "研发投入强度", "#targets-run", "#targets-comparison h4"),
+    ("文档", "documents", None, "", "", ""),
+]
 
 if __name__ == "__main__":
     main()

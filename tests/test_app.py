@@ -100,3 +100,48 @@ def test_documents_tab_lists_the_corpus(page):
     table = page.inner_text(".doc-table")
     assert "朝阳区“十四五”时期科技创新发展规划" in table and "003_18b8db5b112a67a5.txt" in table
     page.get_by_role("tab", name="问答").click()
+
+
+def test_wording_tab_marks_changes_and_exports(page, tmp_path):
+    page.get_by_role("tab", name="措辞比对").click()
+    page.fill("#draft textarea", "到2028年，全区国家级创新平台总量突破12家。全面推进人工智能与低空经济深度融合发展。")
+    page.click("#wording-run")
+    page.wait_for_selector("#wording-report .wd-card", timeout=20_000)
+    report = page.inner_text("#wording-report")
+    assert "改写 1" in report and "新增 1" in report and "数字/年份变化" in report
+    assert page.query_selector("#wording-report ins.num") is not None
+    with page.expect_download(timeout=20_000) as download:
+        page.get_by_role("button", name="导出报告").click()
+        page.wait_for_selector("a[download]", timeout=20_000).click()
+    path = tmp_path / "report.docx"
+    download.value.save_as(path)
+    import docx
+
+    assert docx.Document(str(path)).tables[0].rows[1].cells[2].text == "改写"
+    page.fill("#draft textarea", "   ")
+    page.click("#wording-run")
+    page.wait_for_function("document.querySelector('#wording-report').innerText.includes('草稿内容为空')", timeout=15_000)
+
+
+def test_terms_tab_counts_and_context(page):
+    page.get_by_role("tab", name="提法检索").click()
+    page.fill("#phrase textarea", "“三城一区”")
+    page.click("#terms-run")
+    page.wait_for_selector("#terms-report .kwic mark", timeout=20_000)
+    assert "三城一区" in page.inner_text("#terms-report .kwic mark") and "共出现" in page.inner_text("#terms-report")
+    page.fill("#phrase textarea", "，")
+    page.click("#terms-run")
+    page.wait_for_function("document.querySelector('#terms-report').innerText.includes('只有标点')", timeout=15_000)
+
+
+def test_targets_tab_compares_one_indicator(page):
+    page.get_by_role("tab", name="指标对比").click()
+    page.wait_for_selector("#targets-table", timeout=10_000)
+    page.fill("#indicator textarea", "PCT国际专利申请量")
+    page.click("#targets-run")
+    page.wait_for_function("document.querySelector('#targets-comparison').innerText.includes('15000')", timeout=20_000)
+    assert "朝阳区" in page.inner_text("#targets-comparison")
+    page.fill("#indicator textarea", "火星殖民地数量")
+    page.click("#targets-run")
+    page.wait_for_function("document.querySelector('#targets-comparison').innerText.includes('没有找到')", timeout=15_000)
+    page.get_by_role("tab", name="问答").click()

@@ -102,7 +102,7 @@ def test_targets_json_indicator_and_export(real_base, tmp_path):
     assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "indicator_not_found"
     assert "没有找到" in missing.stderr
     exported = run(["targets", "--export", str(tmp_path / "指标.csv")], real_base)
-    assert exported.returncode == 0 and (tmp_path / "指标.csv").read_text(encoding="utf-8-sig").startswith("文件,规划,章节")
+    assert exported.returncode == 0 and (tmp_path / "指标.csv").read_text(encoding="utf-8-sig").startswith("指标,数值,单位")
 
 
 def test_compare_file_and_export(real_base, tmp_path):

@@ -121,3 +121,17 @@ def test_draft_files(tmp_path):
     assert "fake.docx" in e.value.message
     (tmp_path / "gbk.txt").write_bytes("草稿：加快建设现代化产业体系。".encode("gb18030"))
     assert read_draft_file(tmp_path / "gbk.txt").startswith("草稿")
+
+
+def test_short_draft_made_of_clauses_of_a_long_sentence_is_adapted():
+    long = ("“十四五”时期，本市将以推动高质量发展为主线，以科技创新和体制机制创新为动力，以“两城一带”为主平台，"
+            "以示范区为主阵地，加快建设国际科技创新中心，为建设科技强国提供有力支撑。")
+    index = _index_of({"plan.txt": ("2021-2025", ["一、总体要求", long])})
+    r = WordingChecker(index).check_sentence("以“两城一带”为主平台，加快建设国际科技创新中心。")
+    assert r.matches[0].similarity < 0.5 and r.matches[0].coverage >= 0.9
+    assert r.verdict == "adapted"
+    # the diff is against the clauses the draft was taken from, not the whole long sentence
+    assert r.diff_source == "以“两城一带”为主平台，以示范区为主阵地，加快建设国际科技创新中心，"
+    assert [op for op in r.diff if op["op"] != "equal"] == [
+        {"op": "delete", "source": "，以示范区为主阵地", "draft": ""},
+        {"op": "replace", "source": "，", "draft": "。"}]

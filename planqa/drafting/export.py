@@ -15,7 +15,7 @@ from .targets import Target
 from .wording import SentenceResult, summarize
 
 VERDICTS = {"reused": "沿用", "adapted": "改写", "new": "新增"}
-TARGET_COLUMNS = ["文件", "规划", "章节", "页码", "类型", "指标", "数值", "单位", "年份", "限定词", "原文"]
+TARGET_COLUMNS = ["指标", "数值", "单位", "年份", "类型", "限定词", "规划", "章节", "页码", "文件", "原文"]
 WORDING_COLUMNS = ["序号", "草稿句子", "判定", "相似度", "来源文件", "来源规划", "章节", "页码", "来源原句", "数字变化"]
 
 
@@ -43,8 +43,8 @@ def target_rows(targets: list[Target], index: Index) -> list[list]:
     rows = []
     for t in targets:
         title, page = _where(index, t.doc_id, t.start)
-        rows.append([t.doc_id, title, t.section, page, "目标" if t.kind == "target" else "现状", t.indicator, t.shown,
-                     t.unit, t.year, t.qualifier, t.quote])
+        rows.append([t.indicator, t.shown, t.unit, t.year, "目标" if t.kind == "target" else "现状", t.qualifier,
+                     title, t.section, page, t.doc_id, t.quote])
     return rows
 
 

@@ -2,8 +2,9 @@
 a character-level diff against the best one, and a verdict reused / adapted / new.
 
 Candidates come from a character-bigram TF-IDF index over every sentence of the corpus;
-they are rescored with difflib's ratio (the similarity shown) and the longest passage the
-draft shares with the sentence (which catches a clause reused inside a new sentence).
+they are rescored with difflib's ratio (the similarity shown), the longest passage the
+draft shares with the sentence, and how much of the draft is made of passages of that
+sentence (both catch a clause reused inside a new or a longer sentence).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ MAX_DRAFT_CHARS = 50_000
 REUSED = 0.88
 ADAPTED = 0.5
 SHARED_RUN = 14  # a shared run of this many characters marks a reused clause
+COVERED = 0.6  # or most of the draft sentence made of passages (4+ characters) of one plan sentence
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?%?|十[一二三四五六七八九]?五|[一二三四五六七八九十]+五")
+_TOKEN = re.compile(_NUMERIC.pattern + "|.", re.S)
 _STRIP = re.compile(r"[\s，。；：、！？,.;:!?“”\"'（）()《》【】\[\]—\-·…]")
 
 
@@ -44,6 +47,7 @@ class Match:
     similarity: float  # difflib ratio on the canonical forms, 0..1
     shared_run: int  # longest run of characters shared with the draft sentence
     score: float  # what ranks the matches
+    coverage: float = 0.0  # share of the draft sentence in passages of 4+ characters taken from this one
 
 
 @dataclass
@@ -53,7 +57,8 @@ class SentenceResult:
     end: int
     verdict: str  # "reused" | "adapted" | "new"
     matches: list[Match] = field(default_factory=list)
-    diff: list[dict] = field(default_factory=list)  # against the best match
+    diff_source: str = ""  # the part of the best match the draft sentence is aligned with
+    diff: list[dict] = field(default_factory=list)  # from diff_source to the draft sentence
     changed_numbers: list[dict] = field(default_factory=list)
     same_wording: list[Match] = field(default_factory=list)  # best match and its twins in other plans, earliest first
 
@@ -93,11 +98,12 @@ class WordingChecker:
             best = matches[0]
             if best.similarity >= REUSED:
                 verdict = "reused"
-            elif best.similarity >= ADAPTED or best.shared_run >= SHARED_RUN:
+            elif best.similarity >= ADAPTED or best.shared_run >= SHARED_RUN or best.coverage >= COVERED:
                 verdict = "adapted"
         result = SentenceResult(text, start, len(text) if end is None else end, verdict, matches)
         if matches and verdict != "new":
-            result.diff, result.changed_numbers = char_diff(matches[0].sentence.text, text)
+            result.diff_source = aligned_part(matches[0].sentence.text, text)
+            result.diff, result.changed_numbers = char_diff(result.diff_source, text)
             result.same_wording = self._same_wording(matches)
         return result
 
@@ -114,9 +120,11 @@ class WordingChecker:
             sent = self.sentences[int(i)]
             sm = difflib.SequenceMatcher(None, key, sent.key, autojunk=False)
             ratio = sm.ratio()
-            run = max((b.size for b in sm.get_matching_blocks()), default=0)
-            score = max(ratio, run / max(len(key), 1) * 0.95)
-            out.append(Match(sent, ratio, run, score))
+            blocks = sm.get_matching_blocks()
+            run = max((b.size for b in blocks), default=0)
+            coverage = sum(b.size for b in blocks if b.size >= 4) / max(len(key), 1)
+            score = max(ratio, run / max(len(key), 1) * 0.95, coverage * 0.9)
+            out.append(Match(sent, ratio, run, score, coverage))
         # best first; the same wording in several plans: earliest plan first
         out.sort(key=lambda m: (-round(m.score, 4), self._doc_order.get(m.sentence.doc_id, 99), m.sentence.start))
         return out[: self.top_k]
@@ -188,26 +196,35 @@ def corpus_sentences(index: Index) -> list[CorpusSentence]:
     return out
 
 
+def aligned_part(source: str, draft: str) -> str:
+    """The clauses of a long source sentence that the draft sentence was taken from, so that
+    the diff shows what changed rather than everything the draft left out."""
+    if len(source) <= 1.5 * len(draft):
+        return source
+    blocks = [b for b in difflib.SequenceMatcher(None, source, draft, autojunk=False).get_matching_blocks() if b.size >= 4]
+    if not blocks:
+        return source
+    start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
+    start = max(source.rfind(p, 0, start) for p in "，；。：") + 1
+    ends = [i for i in (source.find(p, end) for p in "，；。：") if i >= 0]
+    return source[start : min(ends) + 1 if ends else len(source)]
+
+
 def char_diff(source: str, draft: str) -> tuple[list[dict], list[dict]]:
-    """Opcodes from source to draft, and the figures/years/periods that changed."""
+    """Opcodes from source to draft, and the figures/years/periods that changed.
+
+    Characters are compared one by one except figures, which count as one unit: 60 → 80 is a
+    changed figure, not a changed digit."""
+    a, b = _TOKEN.findall(source), _TOKEN.findall(draft)
     ops, numbers = [], []
-    sm = difflib.SequenceMatcher(None, source, draft, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        ops.append({"op": tag, "source": source[i1:i2], "draft": draft[j1:j2]})
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        ops.append({"op": tag, "source": old, "draft": new})
         if tag != "equal":
-            old, new = _NUMERIC.findall(_widen(source, i1, i2)), _NUMERIC.findall(_widen(draft, j1, j2))
-            if old != new and (old or new):
-                numbers.append({"source": "、".join(old), "draft": "、".join(new)})
+            old_numbers, new_numbers = _NUMERIC.findall(old), _NUMERIC.findall(new)
+            if old_numbers != new_numbers:
+                numbers.append({"source": "、".join(old_numbers), "draft": "、".join(new_numbers)})
     return ops, numbers
-
-
-def _widen(text: str, i: int, j: int) -> str:
-    """A changed span widened to whole numbers (a diff can cut 60 → 80 into 6→8)."""
-    while i > 0 and (text[i - 1].isdigit() or text[i - 1] == "."):
-        i -= 1
-    while j < len(text) and (text[j].isdigit() or text[j] in ".%"):
-        j += 1
-    return text[i:j]
 
 
 def plan_order(index: Index) -> dict[str, int]:
@@ -267,6 +284,7 @@ def result_to_dict(r: SentenceResult, index: Index) -> dict:
             }
             for m in r.matches
         ],
+        "diff_source": r.diff_source,
         "diff": r.diff,
         "changed_numbers": r.changed_numbers,
         "same_wording_in": [{"doc": m.sentence.doc_id, "section": m.sentence.section, "source": m.sentence.text}
