@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .config import AnswerConfig
-from .evidence import coverage, plan_names, weighted_words
+from .evidence import coverage, naming_words, plan_names, weighted_words
 from .index_store import Index
 from .query import PERIODS, Query
 from .retrieval import alternatives_for
@@ -27,19 +27,24 @@ from .tokenizer import FRAME_WORDS
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1}
+ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
 _ENUM = re.compile(r"[、；;]")
+_SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
 _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
+_NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")
+_ASKS_ABOUT_ISSUING = re.compile(r"审议|印发|发布|会议|通过")
 _REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
 _COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
 # Scopes a figure can belong to: (asked, conflicting). A figure for one does not answer a question
 # about another (「全国科普教育基地」 vs 「市级科普基地」, 「全区」 vs 「朝阳园」).
 _SCOPE_CONFLICTS = [
-    (("国家级", "全国"), ("市级", "区级")), (("市级",), ("国家级", "区级")), (("区级",), ("国家级", "市级")),
+    (("国家级", "全国"), ("市级", "区级", "全市")), (("市级",), ("国家级", "区级")), (("区级",), ("国家级", "市级")),
     (("全区",), ("朝阳园",)), (("朝阳园",), ("全区",)),
 ]
 _UNIT_FAMILIES = [{"亿元", "万亿元", "万元", "元"}, {"%"}, {"人", "名", "位"}, {"件"}, {"辆"}, {"公里"}, {"倍"}, {"场", "次"}, {"年"}]
@@ -85,19 +90,28 @@ class ExtractiveAnswerer:
         if best is None:
             return self._refuse(query, hits, candidates)
         if query.qtype == "list":
+            # a sentence that spells the items out (「从A、B、C五大方面，推动……」) beats a list of headings
+            # whose title covers the question less well
+            spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
+                            and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])), None)
             listed = self._list_from_headings(query, best)
+            if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
+                return self._compose([self._shape(query, spelled)], spelled.support)
             if listed:
                 return listed
         if _ASKS_MEANING.search(query.text):
             # 「“五子”分别是哪五子」: a sentence that only names the term does not explain it
             terms = self._terms(query, best.doc_id)
+            items_only = bool(_ASKS_ITEMS.search(query.text))
             for cand in candidates:
-                if cand.problem or cand.support < self.cfg.min_support:
+                if cand.problem:
                     continue
                 shaped = self._shape(query, cand)
                 span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
-                items_only = bool(_ASKS_ITEMS.search(query.text))
-                if any(_enumerates(span, t) or _explained_after(span, t, items_only) for t in terms):
+                if any(_lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
+                    return self._compose([shaped], max(cand.support, self.cfg.min_support))
+                if cand.support >= self.cfg.min_support and any(
+                        _enumerates(span, t) or _explained_after(span, t, items_only) for t in terms):
                     return self._compose([shaped], cand.support)
             term = terms[0] if terms else ""
             return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
@@ -110,6 +124,10 @@ class ExtractiveAnswerer:
             return quoted
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         names = self._names[doc_id]
+        ask = _ASKS_MEANING.search(query.text)
+        if ask:  # 「……双千兆网络，其中F5G是什么意思」: the term is in the clause that asks
+            clause = canonical(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
+            words = {w: v for w, v in words.items() if w in clause} or words
         return [w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in names and w not in FRAME_WORDS][:2]
 
     def candidates(self, query: Query, hits: list[Hit]) -> list[Candidate]:
@@ -124,7 +142,7 @@ class ExtractiveAnswerer:
             chunk = hit.chunk
             doc = self.index.documents[chunk.doc_id]
             if chunk.doc_id not in optional_cache:  # words naming this plan need not be repeated in a sentence
-                optional_cache[chunk.doc_id] = frozenset(w for w in words if w in self._names[chunk.doc_id])
+                optional_cache[chunk.doc_id] = naming_words(words, self._names[chunk.doc_id], alts)
             optional = optional_cache[chunk.doc_id]
             terms = _quoted_terms(query.text) + [
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
@@ -134,8 +152,10 @@ class ExtractiveAnswerer:
             headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
             for s, e in spans:
-                if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e:
-                    continue  # a bare heading line names a topic, it does not answer
+                if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or _is_title_line(doc.text[s:e], doc.meta):
+                    continue  # a bare heading or title line names a topic, it does not answer
+                if _NOTICE.search(doc.text[s:e]) and not _ASKS_ABOUT_ISSUING.search(query.text):
+                    continue  # the cover notice (现印发给你们…) talks about the document, not its content
                 seen.add((chunk.doc_id, s, e))
                 sentence = doc.text[s:e]
                 cand = Candidate(chunk.doc_id, s, e, hit)
@@ -172,8 +192,8 @@ class ExtractiveAnswerer:
             if asks.search(query.text) and answer.search(sentence):
                 bonus += 0.12
                 break
-        if query.qtype in ("list", "definition") and any(_enumerates(sentence, t) for t in terms):
-            bonus += 0.15  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
+        if query.qtype in ("list", "definition") and any(_enumerates(sentence, t) or _lists_collective(sentence, t) for t in terms):
+            bonus += ENUM_BONUS  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
         if _ASKS_NAME.search(query.text) and any(_names_term(sentence, t) for t in terms):
             bonus += 0.15
         if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
@@ -181,9 +201,10 @@ class ExtractiveAnswerer:
         return bonus
 
     def _heading_starts(self, doc) -> dict[int, int]:
+        """Start → end of the heading and title lines of a document (they name topics, they do not answer)."""
         key = doc.doc_id
         if key not in self._headings:
-            self._headings[key] = {b.start: b.end for b in doc.blocks if b.kind == "heading"}
+            self._headings[key] = {b.start: b.end for b in doc.blocks if b.kind in ("heading", "title")}
         return self._headings[key]
 
     def _problem(self, query: Query, cand: Candidate) -> str:
@@ -214,6 +235,16 @@ class ExtractiveAnswerer:
         if query.qtype == "number":
             if not _DIGIT.search(sentence):
                 return "规划中没有相应的具体数字。"
+            # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
+            context = canonical(" ".join((sentence, chunk.section, chunk.context)))
+            missing = [t for t in _quoted_terms(query.text) if t not in context and t not in names]
+            if missing:
+                return f"规划中没有关于“{missing[0]}”的具体数字。"
+            # 「说建成…175个，其中国家重点实验室是几个」: repeating the question's own figure is no answer
+            figures = {m.group(1) for m in _FIGURE.finditer(canonical(sentence))
+                       if not query.asked_unit or canonical(m.group(2)).startswith(query.asked_unit)}
+            if figures and figures <= {m.group(1) for m in _FIGURE.finditer(canonical(query.text))}:
+                return "规划中只有问题里已经给出的数字，没有进一步的数据。"
             if query.asked_unit and not _has_unit(sentence + chunk.context, query.asked_unit):
                 return f"规划中没有以“{query.asked_unit}”计的相应数字。"
             past_question = query.years and max(query.years) < _period_start(doc)
@@ -298,29 +329,53 @@ class ExtractiveAnswerer:
         return replace(cand, end=end)
 
     def _list_from_headings(self, query: Query, best: Candidate) -> Draft | None:
-        """「…有哪些」 about a section whose sub-sections are the items: list their headings."""
+        """「…有哪些」 about a section whose parts are the items: list its sub-headings, or the lead
+        sentences of its paragraphs (「坚持全面改革。……」「坚持市场主导。……」). The section whose
+        title best covers the question wins, the most specific title on a tie."""
         doc = self.index.documents[best.doc_id]
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
-        optional = frozenset(w for w in words if w in self._names[best.doc_id])
-        chosen: tuple[Section, list[Section]] | None = None
-        top = 0.0
-        for section in doc.sections:
-            children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
-            if len(children) < 2:
-                continue
+        optional = naming_words(words, self._names[best.doc_id], alternatives_for(words))
+        chosen, top = None, (0.0, 0)
+        for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], optional=optional)
-            if cov > top:
-                top, chosen = cov, (section, children)
-        if chosen is None or top < max(0.6, best.support - 0.05):
+            if (cov, -len(section.path[-1])) <= top:
+                continue
+            children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
+            items = [(c.start, _line_end(doc.text, c.start), c.path[-1], c.label, (c.start, c.end)) for c in children]
+            if len(items) < 2:
+                items = self._paragraph_leads(doc, i)
+            if len(items) >= 2:
+                top, chosen = (cov, -len(section.path[-1])), (section, items)
+        if chosen is None or top[0] < max(0.6, best.support - 0.05):
             return None
-        section, children = chosen
-        citations, lines = [], [f"根据《{doc.meta.title}》，“{section.path[-1]}”包括以下{len(children)}项："]
-        for n, child in enumerate(children, 1):
-            line_end = doc.text.find("\n", child.start)
-            line_end = len(doc.text) if line_end < 0 else line_end
-            citations.append(self._citation(n, best.doc_id, child.start, line_end, best.hit, child.label, (child.start, child.end)))
-            lines.append(f"{n}. {child.path[-1]}[{n}]")
-        return Draft("\n".join(lines), False, citations, support=top)
+        section, items = chosen
+        citations, lines = [], [f"根据《{doc.meta.title}》，“{section.path[-1]}”包括以下{len(items)}项："]
+        for n, (start, end, text, label, passage) in enumerate(items, 1):
+            citations.append(self._citation(n, best.doc_id, start, end, best.hit, label, passage))
+            lines.append(f"{n}. {text}[{n}]")
+        return Draft("\n".join(lines), False, citations, support=top[0])
+
+    def _body_support(self, query: Query, cand: Candidate) -> float:
+        """Support from the sentence alone, without its section path."""
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+        alts = alternatives_for(words)
+        sentence = self.index.documents[cand.doc_id].text[cand.start : cand.end]
+        return coverage(words, sentence, "", alts, naming_words(words, self._names[cand.doc_id], alts))
+
+    def _paragraph_leads(self, doc, section_index: int) -> list[tuple]:
+        """Short lead sentences opening every paragraph directly under a section, as list items."""
+        section = doc.sections[section_index]
+        items = []
+        for block in doc.blocks:
+            if block.section != section_index or block.kind != "paragraph":
+                continue
+            spans = sentence_spans(doc.text, block.start, block.end)
+            lead = doc.text[spans[0][0] : spans[0][1]] if spans else ""
+            if not spans or len(spans) < 2 or len(lead) > 30:
+                return []
+            # the citation quotes the lead and the sentence that explains it
+            items.append((spans[0][0], spans[1][1], lead, section.label, (block.start, block.end)))
+        return items
 
     def _compose(self, chosen: list[Candidate], support: float) -> Draft:
         citations, lines = [], []
@@ -409,6 +464,17 @@ _ANSWER_TYPES = [
 ]
 
 
+def _is_title_line(sentence: str, meta) -> bool:
+    """The plan's title, or a line of it (「关于印发……」「……的通知」), standing alone."""
+    c = re.sub(r"^关于印发|的通知$", "", canonical(sentence).rstrip("。"))
+    return len(c) >= 6 and c in canonical(meta.title)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _period_start(doc) -> int:
     m = re.match(r"(\d{4})", doc.meta.period or "")
     return int(m.group(1)) if m else 0
@@ -437,6 +503,23 @@ def _enumerates(sentence: str, term: str) -> bool:
         if re.search(r"[双两二三四五六七八九十\d]", t):  # a collective term (双发动机, 两区): 「A和B“双发动机”」
             last = max(last, before.rfind("和"), before.rfind("与"))
         if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
+            return True
+    return False
+
+
+_NUMERALS = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _lists_collective(sentence: str, term: str) -> bool:
+    """A collective term (三链, 四众) spelled out: as many items as it counts, each with its
+    character (「创新链、产业链、供应链」「众筹、众包、众创、众扶」)."""
+    m = re.fullmatch(r"([双两二三四五六七八九十])([\u4e00-\u9fff]{1,2})", canonical(term).strip('"'))
+    if not m:
+        return False
+    n, mark = _NUMERALS[m.group(1)], m.group(2)[-1]
+    for clause in re.split(r"[，。；：,;:]", canonical(sentence)):
+        items = [x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
+        if len(items) == n and all(mark in x for x in items):
             return True
     return False
 

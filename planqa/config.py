@@ -3,7 +3,7 @@
 Sources, later ones win: the defaults below, ``planqa.toml`` in the working directory (or
 the file named by ``PLANQA_CONFIG``), environment variables ``PLANQA_<GROUP>_<NAME>``
 (e.g. ``PLANQA_MODEL_EMBED_MODEL=/models/bge-small-zh-v1.5``), then explicit overrides
-such as ``retrieval.fusion=rrf`` from the command line.
+such as ``retrieval.fusion=score`` from the command line.
 """
 
 from __future__ import annotations
@@ -53,10 +53,15 @@ class RetrievalConfig:
     keyword: bool = True
     dense: bool = True
     rerank: bool = True  # the built-in feature reranker (and the CrossEncoder if configured)
-    fusion: str = "rrf"  # "rrf" | "max"
+    fusion: str = "rrf"  # "rrf" (reciprocal rank) | "score" (weighted sum of scores scaled by their maximum)
     rrf_k: int = 60
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
+    # Add the plans' wordings of aliases the user typed (研发 → R&D) to the search query. Off: on dev it
+    # cost MRR and citation precision (README, ablation); aliases still count when sentences are scored.
+    expand_aliases: bool = False
+    plan_prior: float = 1.0  # lift for chunks of a plan the question names by place, period or year (0 = off)
+    sentence_weight: float = 0.5  # rerank: weight of the best sentence's coverage of the question (chosen on dev)
     candidates: int = 60  # how many fused candidates the reranker sees
     top_k: int = 10  # hits returned
 
@@ -136,8 +141,10 @@ class Config:
             group = getattr(cfg, group_name, None)
             if group is None or not name or name not in {f.name for f in fields(group)}:
                 raise ConfigError(f"未知的配置项：{key}")
-            current = getattr(group, name)
-            cfg = replace(cfg, **{group_name: replace(group, **{name: _coerce(raw, current, key)})})
+            value = _coerce(raw, getattr(group, name), key)
+            if key in CHOICES and value not in CHOICES[key]:
+                raise ConfigError(f"配置项 {key} 只能取 {' / '.join(CHOICES[key])}，收到：{raw}")
+            cfg = replace(cfg, **{group_name: replace(group, **{name: value})})
         return cfg
 
     # ------------------------------------------------------------------ identity
@@ -154,6 +161,9 @@ class Config:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+CHOICES = {"retrieval.fusion": ("rrf", "score"), "answer.mode": ("extractive", "llm")}
 
 
 def _flatten(data: dict) -> dict:

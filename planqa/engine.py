@@ -88,12 +88,13 @@ class Engine:
         t0 = time.perf_counter()
         question = validate_question(question, self.cfg.answer.max_question_chars)
         resolved = rewrite_follow_up(question, history or [])
-        query = analyze(resolved, self.metas, self.index.keyword)
+        expand = self.cfg.retrieval.expand_aliases
+        query = analyze(resolved, self.metas, self.index.keyword, expand)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query, top_k=max(10, self.cfg.retrieval.top_k))
         groups = []
         for text, docs in query.compare_parts:  # one sub-question per compared plan
-            sub = analyze(text, self.metas, self.index.keyword)
+            sub = analyze(text, self.metas, self.index.keyword, expand)
             groups.append((sub, self.retriever.retrieve(sub, top_k=6, docs=docs)))
         t2 = time.perf_counter()
         return question, resolved, query, hits, groups, {"analyze": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}

@@ -60,6 +60,12 @@ def plan_names(meta) -> str:
     return canonical(" ".join((meta.title, meta.region, meta.short_name, *meta.aliases)))
 
 
+def naming_words(words: dict[str, float], names: str, alternatives: dict[str, list[str]]) -> frozenset[str]:
+    """Question words that name the plan, as written in its names or through an alias
+    (科创中心 → 科技创新中心 in 《……全国科技创新中心建设规划》)."""
+    return frozenset(w for w in words if w in names or any(_canon(a) in names for a in alternatives.get(w, ())))
+
+
 @lru_cache(maxsize=4096)
 def _canon(text: str) -> str:
     return canonical(text)

@@ -47,6 +47,7 @@ class PlanQARetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         from .query import analyze
 
-        query = analyze(query_bundle.query_str, self.engine.metas, self.engine.index.keyword)
+        query = analyze(query_bundle.query_str, self.engine.metas, self.engine.index.keyword,
+                        self.engine.cfg.retrieval.expand_aliases)
         hits = self.engine.retriever.retrieve(query, top_k=self.top_k)
         return hits_to_nodes(hits, self.engine.metas)

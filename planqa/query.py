@@ -59,6 +59,8 @@ ALIASES: dict[str, list[str]] = {
     "期限": ["规划期限", "实施年限"],
     "年限": ["实施年限", "规划期限"],
     "目标": ["发展目标", "工作目标", "目标值"],
+    "集聚": ["聚集"],
+    "聚集": ["集聚"],
 }
 # 五年规划期 ↔ 年份
 PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -162,9 +164,10 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
     return prior, periods, years, places
 
 
-def analyze(text: str, metas: dict[str, DocMeta], keyword) -> Query:
-    """Everything retrieval and answering need to know about a question."""
-    extra = expansions(text)
+def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) -> Query:
+    """Everything retrieval and answering need to know about a question; ``expand`` adds the
+    plans' wordings of the aliases it uses."""
+    extra = expansions(text) if expand else []
     terms = keyword.query_terms(text)
     for e in extra:
         for t, w in keyword.query_terms(e, weight=0.5).items():

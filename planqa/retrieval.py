@@ -5,15 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from .config import RetrievalConfig
-from .evidence import coverage, plan_names, weighted_words
+from .evidence import coverage, naming_words, plan_names, weighted_words
 from .index_store import Index, search_text
 from .query import ALIASES, Query
 from .schema import Hit
 from .textutil import canonical, sentence_spans
-
-PRIOR_WEIGHT = 1.0  # how much a plan named in the question (place, period, year) lifts its chunks
-SENTENCE_WEIGHT = 0.5  # weight of the best sentence's coverage in reranking (chosen on dev)
-
 
 def reciprocal_rank_fusion(score_lists: list[np.ndarray], weights: list[float], k: int = 60) -> np.ndarray:
     """Σ weight / (k + rank) over the lists; an item with score <= 0 in a list gets nothing from it."""
@@ -58,10 +54,15 @@ class HybridRetriever:
             lists.append(np.maximum(dense, 1e-6)), weights.append(self.cfg.dense_weight), named.append(("dense", dense))
         if not lists:
             raise ValueError("keyword and dense retrieval are both disabled")
-        fused = reciprocal_rank_fusion(lists, weights, self.cfg.rrf_k) if len(lists) > 1 else _scale(lists[0])
-        if query.doc_prior:
+        if len(lists) == 1:
+            fused = _scale(lists[0])
+        elif self.cfg.fusion == "score":
+            fused = sum(w * _scale(x) for x, w in zip(lists, weights)) / sum(weights)
+        else:
+            fused = reciprocal_rank_fusion(lists, weights, self.cfg.rrf_k)
+        if query.doc_prior and self.cfg.plan_prior:
             prior = np.array([query.doc_prior.get(d, 0.0) for d in self._chunk_docs])
-            fused = fused * (1.0 + PRIOR_WEIGHT * prior)
+            fused = fused * (1.0 + self.cfg.plan_prior * prior)
         if docs is not None:
             fused = np.where(np.isin(self._chunk_docs, docs), fused, -1.0)
         order = np.argsort(-fused, kind="stable")[: max(top_k, self.cfg.candidates if self.cfg.rerank else top_k)]
@@ -93,12 +94,12 @@ class HybridRetriever:
         for k, hit in enumerate(hits):
             chunk = hit.chunk
             text = self.index.documents[chunk.doc_id].text
-            optional = frozenset(w for w in words if w in self._names[chunk.doc_id])
+            optional = naming_words(words, self._names[chunk.doc_id], alts)
             context = f"{chunk.section} {chunk.context}"
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(text, chunk.start, chunk.end)
             best = max((coverage(words, text[s:e], context, alts, optional) for s, e in spans), default=0.0)
             hit.scores["sentence_coverage"] = best
-            score = hit.score / top + SENTENCE_WEIGHT * best
+            score = hit.score / top + self.cfg.sentence_weight * best
             if ce is not None:
                 hit.scores["cross_encoder"] = float(ce[k])
                 score += float(ce[k])

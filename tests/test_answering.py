@@ -47,3 +47,34 @@ def test_every_citation_is_an_exact_span(tiny_engine):
         a = tiny_engine.ask(q)
         for c in a.citations:
             assert tiny_engine.index.documents[c.doc].text[c.start : c.end] == c.quote
+
+
+def test_collective_terms_and_title_lines():
+    from types import SimpleNamespace
+
+    from planqa.answering import _is_title_line, _lists_collective
+
+    assert _lists_collective("聚焦创新链、产业链、供应链深度融合", "三链")
+    assert _lists_collective("鼓励“众筹、众包、众创、众扶”的融资模式", "“四众”")
+    assert not _lists_collective("打造数字经济、未来产业", "三链") and not _lists_collective("创新链、产业链", "三链")
+    meta = SimpleNamespace(title="北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）")
+    assert _is_title_line("关于印发北京城市副中心科技创新“三量齐升”", meta)
+    assert not _is_title_line("推动科技创新资源总量、增量、质量三量齐升。", meta)
+
+
+def test_list_of_principles_from_paragraph_leads(real_engine):
+    a = real_engine.ask("北京十三五科创中心规划提出了哪些基本原则？")
+    assert not a.refused and "坚持全面改革" in a.text and "坚持开放合作" in a.text
+    assert all(c.quote.startswith("坚持") for c in a.citations)
+
+
+def test_a_sentence_spelling_out_the_items_beats_unrelated_headings(real_engine):
+    a = real_engine.ask("十三五科创中心规划要从哪几个方面推动科技服务业发展？")
+    assert not a.refused and "技术支撑、创业支持" in a.citations[0].quote
+
+
+def test_number_answers_need_the_quoted_term_and_a_new_figure(real_engine):
+    quoted = real_engine.ask("三量齐升行动计划里，到2026年“小巨人”企业要达到多少家？")
+    assert quoted.refused and "小巨人" in quoted.text
+    circular = real_engine.ask("朝阳十四五规划说建成国家和省部级重点实验室175个，其中国家重点实验室有几个？")
+    assert circular.refused

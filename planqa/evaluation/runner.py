@@ -33,7 +33,8 @@ class Variant:
 
 
 def ablation_variants(cfg: Config) -> list[Variant]:
-    """Retrieval set-ups compared side by side on the same questions (the last is the default)."""
+    """Set-ups compared side by side on the same questions: the retrieval stages, then the
+    default with one lever taken away at a time (the default is the last of the first group)."""
     variants = [
         Variant("keyword-only (BM25)", {"retrieval.dense": "false", "retrieval.rerank": "false"}),
         Variant("dense-only (project model)", {"retrieval.keyword": "false", "retrieval.rerank": "false"}),
@@ -44,7 +45,15 @@ def ablation_variants(cfg: Config) -> list[Variant]:
         variants.append(Variant("hybrid + rerank + CrossEncoder (default)", {}))
     else:
         variants.append(Variant("hybrid + coverage rerank (default)", {}))
-    return variants
+    levers = [
+        Variant("default + alias expansion of the query", {"retrieval.expand_aliases": "true"}),
+        Variant("default − plan prior", {"retrieval.plan_prior": "0"}),
+        Variant("default, score fusion instead of RRF", {"retrieval.fusion": "score"}),
+        Variant("default − contrastive tuning (PPMI-SVD model only)", {"model.train_epochs": "0"}),
+        Variant("default, chunks of 200 characters", {"chunk.target_chars": "200", "chunk.max_chars": "300"}),
+        Variant("default, chunks of 600 characters", {"chunk.target_chars": "600", "chunk.max_chars": "900"}),
+    ]
+    return variants + levers
 
 
 # ---------------------------------------------------------------------------- QA
