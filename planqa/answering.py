@@ -37,7 +37,7 @@ _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|�
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
 _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
-_NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")
+_NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")  # the cover notice
 _ASKS_ABOUT_ISSUING = re.compile(r"审议|印发|发布|会议|通过")
 _REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
 _COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
@@ -81,12 +81,18 @@ class ExtractiveAnswerer:
         self._headings: dict[str, dict[int, int]] = {}
 
     # ------------------------------------------------------------------ public
-    def answer(self, query: Query, hits: list[Hit], groups: list[tuple[Query, list[Hit]]] | None = None) -> Draft:
-        """Compose an answer from ranked hits (``groups``: a sub-question and its hits per compared plan)."""
+    def answer(self, query: Query, hits: list[Hit], groups: list[tuple[Query, list[Hit]]] | None = None,
+               parts: list[tuple[Query, list[Hit]]] | None = None) -> Draft:
+        """Compose an answer from ranked hits. ``groups``: a sub-question and its hits per compared
+        plan; ``parts``: a sub-question and its hits per thing asked (「2015年是多少，2020年目标是多少」)."""
         if groups:
             return self._compare(query, groups, hits)
         candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
         best = next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
+        if parts:  # several things asked: one sentence each, or the one that was found
+            chosen = self._per_part(parts)
+            if len(chosen) >= 2 or (chosen and best is None):
+                return self._compose(chosen, min(c.support for c in chosen))
         if best is None:
             return self._refuse(query, hits, candidates)
         if query.qtype == "list":
@@ -111,11 +117,24 @@ class ExtractiveAnswerer:
                 if any(_lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
                     return self._compose([shaped], max(cand.support, self.cfg.min_support))
                 if cand.support >= self.cfg.min_support and any(
-                        _enumerates(span, t) or _explained_after(span, t, items_only) for t in terms):
+                        _enumerates(span, t) or _explained_after(span, t, items_only) or _short_forms(span, t)
+                        or _led_by_characters(span, t) for t in terms):
                     return self._compose([shaped], cand.support)
             term = terms[0] if terms else ""
             return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
         return self._compose([self._shape(query, best)], best.support)
+
+    def _per_part(self, parts: list[tuple[Query, list[Hit]]]) -> list[Candidate]:
+        """The best sentence for each thing asked (a sentence answering two asks is kept once)."""
+        chosen: list[Candidate] = []
+        for sub, sub_hits in parts:
+            best = next((c for c in self.candidates(sub, sub_hits) if not c.problem and c.support >= self.cfg.min_support), None)
+            if best is None:
+                continue
+            shaped = self._shape(sub, best)
+            if not any(c.doc_id == shaped.doc_id and c.start < shaped.end and shaped.start < c.end for c in chosen):
+                chosen.append(shaped)
+        return chosen
 
     def _terms(self, query: Query, doc_id: str) -> list[str]:
         """What the question asks to explain: its quoted terms, else its two strongest topic words."""
@@ -233,7 +252,8 @@ class ExtractiveAnswerer:
         if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
             return "问题所问的规划中没有相应表述。"
         if query.qtype == "number":
-            if not _DIGIT.search(sentence):
+            figure_text = _row_value(sentence, chunk.context) if chunk.kind == "table_row" else sentence
+            if not _DIGIT.search(figure_text):
                 return "规划中没有相应的具体数字。"
             # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
             context = canonical(" ".join((sentence, chunk.section, chunk.context)))
@@ -446,6 +466,7 @@ _ENTITY_ASKS = [
                 r"办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组)"),
      "相应的单位"),
     (re.compile(r"组长|负责人是谁|是谁"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
+    (re.compile(r"分别叫什么|叫什么名字|名称是什么|名称分别|具体名称"), re.compile(r"[《“\"][^》”\"]{2,30}[》”\"]"), "具体名称"),
     (re.compile(r"哪一天|哪天|几月|什么时候|何时|哪个月"), re.compile(r"\d{1,2}月\d{1,2}日|20\d\d年\d{1,2}月|\d{1,2}月"), "具体日期"),
     (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪"),
      re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
@@ -481,7 +502,7 @@ def _period_start(doc) -> int:
 
 
 def _quoted_terms(text: str) -> list[str]:
-    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,12})[”\"」]", text)]
+    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,20})[”\"」]", text)]
 
 
 def _enumerates(sentence: str, term: str) -> bool:
@@ -507,21 +528,44 @@ def _enumerates(sentence: str, term: str) -> bool:
     return False
 
 
-_NUMERALS = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _lists_collective(sentence: str, term: str) -> bool:
-    """A collective term (三链, 四众) spelled out: as many items as it counts, each with its
-    character (「创新链、产业链、供应链」「众筹、众包、众创、众扶」)."""
-    m = re.fullmatch(r"([双两二三四五六七八九十])([\u4e00-\u9fff]{1,2})", canonical(term).strip('"'))
-    if not m:
+    """A collective term spelled out: as many items as it counts, each with its character
+    (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 一地三中心: 「…高地，…配置中心、
+    …转化中心、…应用中心」)."""
+    t = canonical(term).strip('"')
+    parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
+    if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False
-    n, mark = _NUMERALS[m.group(1)], m.group(2)[-1]
-    for clause in re.split(r"[，。；：,;:]", canonical(sentence)):
-        items = [x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
-        if len(items) == n and all(mark in x for x in items):
-            return True
-    return False
+    clauses = [[x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
+               for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+    for numeral, word in parts:
+        n, mark = _NUMERALS[numeral], word[-1] if len(word) == 1 else word
+        if n == 1:
+            if not any(mark in x for items in clauses for x in items):
+                return False
+        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses):
+            return False
+    return True
+
+
+def _short_forms(sentence: str, term: str) -> bool:
+    """「……区域合作站(一站)……服务平台(一台)」: the term's parts are given as short forms in brackets."""
+    t = canonical(term).strip('"')
+    forms = [f for f in re.findall(r"\(([^()]{1,6})\)", canonical(sentence)) if f in t]
+    return bool(forms) and len("".join(forms)) * 2 >= len(t)
+
+
+def _led_by_characters(sentence: str, term: str) -> bool:
+    """「“纵横”两条思路……纵向以……；横向围绕……」: each character of a short term opens a later clause."""
+    c, t = canonical(sentence), canonical(term).strip('"')
+    pos = c.find(t)
+    if pos < 0 or not 2 <= len(t) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", t):
+        return False
+    clauses = [x.lstrip('"') for x in re.split(r"[,;。:，；：]", c[pos + len(t) :])]
+    return all(any(x.startswith(ch) for x in clauses) for ch in t)
 
 
 def _explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
@@ -531,7 +575,7 @@ def _explained_after(sentence: str, term: str, items_only: bool = False) -> bool
     c, t = canonical(sentence), canonical(term)
     for pos in find_all(c, t):
         after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
-        if re.match(r"[\u4e00-\u9fff]{0,8},?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
+        if re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
             after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
             return True
         if after.startswith("(") and ")" in after[:30]:
@@ -565,23 +609,40 @@ def _has_unit(text: str, unit: str) -> bool:
     if unit in _COUNTERS:
         family = _COUNTERS
     pattern = "|".join(re.escape(u) for u in sorted(family, key=len, reverse=True))
-    return bool(re.search(rf"\d[\d.\s—\-～~至到]*(?:左右|以上|余|多)?(?:{pattern})|[（(](?:{pattern})[)）]", text))
+    return bool(re.search(rf"\d[\d.\s—\-～~至到]*(?:左右|以上|余|多)?(?:万|亿|千|百)?(?:{pattern})|[（(](?:{pattern})[)）]", text))
+
+
+def _row_columns(row: str, context: str) -> tuple[list[str], list[str], int | None, int | None]:
+    """Header names, cells, and the indicator-name and value columns of a table row (None when unknown)."""
+    names = [h.strip() for h in context.split("\n")[-1].split("|")]
+    cells = [c.strip() for c in row.split("|")]
+    if len(names) != len(cells):
+        return names, cells, None, None
+    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
+    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
+    return names, cells, name_col, value_col
+
+
+def _row_value(row: str, context: str) -> str:
+    """The value cell of an indicator-table row (the whole row when the columns are unknown)."""
+    _, cells, _, value_col = _row_columns(row, context)
+    return cells[value_col] if value_col is not None else row
 
 
 def _table_row_sentence(row: str, context: str) -> str:
     """A table row as a sentence, cells verbatim:
-    「PCT国际专利申请量（件）：2025年目标值15000（一级指标：国际创新；序号：2；属性：预期性）」."""
-    header = context.split("\n")[-1]
-    names = [h.strip() for h in header.split("|")]
-    cells = [c.strip() for c in row.split("|")]
+    「PCT国际专利申请量（件）：2025年目标值15000件（一级指标：国际创新；序号：2；属性：预期性）」."""
+    names, cells, name_col, value_col = _row_columns(row, context)
     if len(names) != len(cells):
         return row
-    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
-    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
     if name_col is None or value_col is None:
         return "；".join(f"{n}：{c}" for n, c in zip(names, cells))
     rest = "；".join(f"{n}：{c}" for i, (n, c) in enumerate(zip(names, cells)) if i not in (name_col, value_col))
-    return f"{cells[name_col]}：{names[value_col]}{cells[value_col]}" + (f"（{rest}）" if rest else "")
+    value = cells[value_col]
+    unit = re.search(r"[（(]([^（）()]{1,4})[）)]$", cells[name_col])
+    if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):  # 「国家级高新技术企业（家）」 5200 → 5200家
+        value += unit.group(1)
+    return f"{cells[name_col]}：{names[value_col]}{value}" + (f"（{rest}）" if rest else "")
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -49,12 +49,12 @@ class Engine:
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question. Raises :class:`InvalidQuestion` for input that cannot be asked."""
         t0 = time.perf_counter()
-        question, resolved, query, hits, groups, timings = self._retrieve(question, history)
+        question, resolved, query, hits, (groups, parts), timings = self._retrieve(question, history)
         t2 = time.perf_counter()
         if self.cfg.answer.mode == "llm":
             draft = self.llm.answer(query, hits)
         else:
-            draft = self.answerer.answer(query, hits, groups or None)
+            draft = self.answerer.answer(query, hits, groups, parts)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         return self._result(question, resolved, query, hits, draft, timings)
@@ -92,12 +92,16 @@ class Engine:
         query = analyze(resolved, self.metas, self.index.keyword, expand)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query, top_k=max(10, self.cfg.retrieval.top_k))
-        groups = []
+        groups, parts = [], []
         for text, docs in query.compare_parts:  # one sub-question per compared plan
             sub = analyze(text, self.metas, self.index.keyword, expand)
             groups.append((sub, self.retriever.retrieve(sub, top_k=6, docs=docs)))
+        for text in query.ask_parts:  # one sub-question per figure or fact asked
+            sub = analyze(text, self.metas, self.index.keyword, expand)
+            parts.append((sub, self.retriever.retrieve(sub, top_k=6)))
         t2 = time.perf_counter()
-        return question, resolved, query, hits, groups, {"analyze": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
+        timings = {"analyze": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
+        return question, resolved, query, hits, (groups, parts), timings
 
     @staticmethod
     def _result(question: str, resolved: str, query: Query, hits, draft: Draft, timings: dict) -> Answer:

@@ -47,7 +47,7 @@ from .vector_store import VectorIndex
 
 FORMAT_VERSION = 1
 # Bump when ingestion, cleaning or chunking logic changes what an index holds.
-PIPELINE_VERSION = "2026.11.22-4"
+PIPELINE_VERSION = "2026.11.22-5"
 KEEP_GENERATIONS = 2
 
 

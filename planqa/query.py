@@ -59,6 +59,7 @@ ALIASES: dict[str, list[str]] = {
     "期限": ["规划期限", "实施年限"],
     "年限": ["实施年限", "规划期限"],
     "目标": ["发展目标", "工作目标", "目标值"],
+    "强度": ["比重"],  # 研发投入强度 = 研发经费占地区生产总值的比重
     "集聚": ["聚集"],
     "聚集": ["集聚"],
 }
@@ -70,6 +71,7 @@ _BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州
 _KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
 # 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
 _GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县市])")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2}(?:镇|乡))(?![村长])")  # 宋庄镇, 于家务乡
 _NOT_PLACES = {"城区", "园区", "社区", "地区", "全区", "本区", "该区", "辖区", "片区", "景区", "新区", "两区", "三区", "各区",
                "全市", "城市", "本市", "各市", "该市", "市里",
                "示范区", "功能区", "集聚区", "核心区", "先行区", "试验区", "承载区", "自贸区", "开发区", "保税区", "主城区"}
@@ -78,7 +80,7 @@ QTYPE_PATTERNS = [
     ("compare", re.compile(r"对比|比较|相比|区别|有何不同|有什么不同|变化|异同|分别是|分别为|各是|各为|各自|两个规划|和.{0,12}(?:相比|比)")),
     ("definition", re.compile(r"什么是|是指|指什么|指的是|指哪|含义|意思|定义|全称|简称|是什么意思|怎么理解|何谓|内涵")),
     ("list", re.compile(r"哪些|哪几(?![年天月])|包括什么|包括哪|包含哪|有什么|都有|列举|几大|几个方面|几方面|哪方面|主要内容")),
-    ("number", re.compile(r"多少|几个|几家|几项|几所|几倍|比例|比重|占比|百分之|规模|数量|金额|几成|多大|强度|增速|增长率|多高|达到.{0,6}吗|目标值|几年|多久|哪一年|何时|哪年")),
+    ("number", re.compile(r"投资额|资金规模|投资规模|多少|几个|几家|几项|几所|几倍|比例|比重|占比|百分之|规模|数量|金额|几成|多大|强度|增速|增长率|多高|达到.{0,6}吗|目标值|几年|多久|哪一年|何时|哪年")),
 ]
 
 
@@ -86,9 +88,10 @@ NAME_TERM_WEIGHT = 0.3
 # The asking part of a question (多少家, 哪些, 什么…) and the unit it asks in.
 _ASK = re.compile(
     r"(?:要|将|应|能|会)?(?:达到|提升到|提高到|突破|增加到|增长到|为|有|是)?(?:多少|几)"
-    r"(?P<unit>万亿元|亿元|万元|元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|%)?"
+    r"(?P<unit>万亿元|亿元|万元|元|个|家|项(?!目)|条|种|类(?!型)|所|名(?!称|单)|位(?!置)|件|人|倍|辆|场(?!景|所|地)|次|公里|%)?"
     r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
 )
+_MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
 _TARGET = re.compile(r"目标|要达到|要突破|要建|力争|争取|预期|到20\d\d年|计划(?:达到|实现|建成)|打算")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件")
 
@@ -107,6 +110,7 @@ class Query:
     places: list[str] = field(default_factory=list)
     doc_prior: dict[str, float] = field(default_factory=dict)  # doc_id → preference in [0, 1]
     compare_parts: list[tuple[str, list[str]]] = field(default_factory=list)  # (sub-question, its plans)
+    ask_parts: list[str] = field(default_factory=list)  # one sub-question per figure or fact asked
 
 
 def question_type(text: str, allow_compare: bool = True) -> str:
@@ -184,7 +188,8 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         qtype=question_type(text),
         expanded=" ".join([text, *extra]),
         content=_ASK.sub(" ", text),
-        asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), ""),
+        asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
+        or ("元" if _MONEY_ASK.search(text) else ""),
         wants_target=bool(_TARGET.search(text)) and not _BASELINE_ASK.search(text),
         terms=terms,
         years=years,
@@ -196,15 +201,17 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
     if parts:
         query.compare_parts = parts
         query.qtype = "compare"
-    elif query.qtype == "compare":
-        query.qtype = question_type(text, allow_compare=False)
+    else:
+        if query.qtype == "compare":
+            query.qtype = question_type(text, allow_compare=False)
+        query.ask_parts = ask_parts(text, metas)
     return query
 
 
 def find_places(text: str) -> list[str]:
     """Places a question names (districts, 副中心, other regions), in order of appearance."""
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
-    for m in _GENERIC_PLACE.finditer(text):
+    for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
         name = m.group(1)
         if name not in _NOT_PLACES and not any(name in f or f in name for _, f in found):
             found.append((m.start(1), name))
@@ -268,6 +275,31 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
             docs = docs & place_docs
         parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else [])), sorted(docs)))
     return parts
+
+
+_ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|哪|如何|怎么|怎样|是否")
+_EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
+
+
+def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
+    """A question asking for several things in one plan, split into one sub-question per ask:
+    「……2015年底是多少，2020年目标是多少？」 → two, the later ones borrowing the first one's topic;
+    「A和B分别定了多少目标」 → one for A, one for B. Each keeps the clauses naming the plan. []
+    when there is a single ask."""
+    clauses = [c.strip() for c in re.split(r"[，,？?；;。]", text) if c.strip()]
+    asks = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
+    context = " ".join(c for i, c in enumerate(clauses) if i not in asks)
+    if len(asks) >= 2:
+        first = clauses[asks[0]]
+        topic = re.sub(r"\s+", " ", _BASELINE_ASK.sub(" ", _TARGET.sub(" ", _ASK.sub(" ", _YEAR_RE.sub(" ", first)))))
+        return [" ".join(x for x in (context, topic if k else "", clauses[i]) if x.strip()) for k, i in enumerate(asks)]
+    if len(asks) == 1:
+        m = _EACH.match(clauses[asks[0]])
+        if m and _ASKS.search(m.group(3)):
+            names = " ".join(text[s:e] for s, e, _ in plan_mentions(text, metas))
+            return [" ".join(x for x in (context, m.group(1), m.group(3)) if x),
+                    " ".join(x for x in (context, names, m.group(2), m.group(3)) if x)]
+    return []
 
 
 def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from planqa.query import (
     analyze,
+    ask_parts,
     compare_parts,
     doc_preferences,
     expansions,
+    find_places,
     question_type,
 )
 from planqa.schema import DocMeta
@@ -65,3 +67,25 @@ def test_asked_unit_target_and_content():
     assert "多少" not in q.content and "国家级创新平台" in q.content
     assert not analyze("截至2020年底朝阳已有多少家高企？", METAS, Keyword).wants_target
     assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
+
+
+def test_several_asks_split_into_sub_questions():
+    parts = ask_parts("北京十三五规划中，万人发明专利拥有量2015年底是多少，2020年目标是多少？", METAS)
+    assert len(parts) == 2 and "2015年底是多少" in parts[0]
+    assert "万人发明专利拥有量" in parts[1] and "2020年目标" in parts[1] and "2015" not in parts[1]  # the topic is borrowed
+    parts = ask_parts("朝阳十四五规划对专精特新中小企业和新增科技类上市企业分别定了多少目标？", METAS)
+    assert "专精特新中小企业" in parts[0] and "新增科技类上市企业" in parts[1] and "朝阳" in parts[1]
+    assert ask_parts("副中心到2026年国家级创新平台要达到多少家？", METAS) == []
+
+
+def test_asked_units_towns_and_money():
+    class Keyword:
+        @staticmethod
+        def query_terms(text, weight=1.0):
+            return {}
+
+    assert analyze("三量齐升计划各要落地多少场景？", METAS, Keyword).asked_unit == ""  # 场景 is not the unit 场
+    assert analyze("要建多少项目？", METAS, Keyword).asked_unit == ""
+    q = analyze("每个高精尖创新中心给多少经费支持？", METAS, Keyword)
+    assert q.qtype == "number" and q.asked_unit == "元"
+    assert find_places("宋庄镇重点发展什么产业？") == ["宋庄镇"] and find_places("城乡统筹") == []
