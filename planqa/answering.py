@@ -20,8 +20,23 @@ from .evidence import coverage, naming_words, plan_names, weighted_words
 from .index_store import Index
 from .query import PERIODS, Query
 from .retrieval import alternatives_for
-from .schema import Citation, Hit, Section
-from .textutil import canonical, find_all, sentence_spans
+from .schema import Citation, Hit
+from .sentence_checks import (
+    bigram_share,
+    bigrams,
+    enumerates,
+    explained_after,
+    has_unit,
+    is_title_line,
+    led_by_characters,
+    lists_collective,
+    names_term,
+    quoted_terms,
+    row_value,
+    short_forms,
+    table_row_sentence,
+)
+from .textutil import canonical, sentence_spans
 from .tokenizer import FRAME_WORDS
 
 CANDIDATE_CHUNKS = 8
@@ -40,14 +55,12 @@ _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少�
 _NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")  # the cover notice
 _ASKS_ABOUT_ISSUING = re.compile(r"审议|印发|发布|会议|通过")
 _REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
-_COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
 # Scopes a figure can belong to: (asked, conflicting). A figure for one does not answer a question
 # about another (「全国科普教育基地」 vs 「市级科普基地」, 「全区」 vs 「朝阳园」).
 _SCOPE_CONFLICTS = [
     (("国家级", "全国"), ("市级", "区级", "全市")), (("市级",), ("国家级", "区级")), (("区级",), ("国家级", "市级")),
     (("全区",), ("朝阳园",)), (("朝阳园",), ("全区",)),
 ]
-_UNIT_FAMILIES = [{"亿元", "万亿元", "万元", "元"}, {"%"}, {"人", "名", "位"}, {"件"}, {"辆"}, {"公里"}, {"倍"}, {"场", "次"}, {"年"}]
 
 
 @dataclass
@@ -114,11 +127,11 @@ class ExtractiveAnswerer:
                     continue
                 shaped = self._shape(query, cand)
                 span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
-                if any(_lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
+                if any(lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
                     return self._compose([shaped], max(cand.support, self.cfg.min_support))
                 if cand.support >= self.cfg.min_support and any(
-                        _enumerates(span, t) or _explained_after(span, t, items_only) or _short_forms(span, t)
-                        or _led_by_characters(span, t) for t in terms):
+                        enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
+                        or led_by_characters(span, t) for t in terms):
                     return self._compose([shaped], cand.support)
             term = terms[0] if terms else ""
             return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
@@ -138,7 +151,7 @@ class ExtractiveAnswerer:
 
     def _terms(self, query: Query, doc_id: str) -> list[str]:
         """What the question asks to explain: its quoted terms, else its two strongest topic words."""
-        quoted = _quoted_terms(query.text)
+        quoted = quoted_terms(query.text)
         if quoted:
             return quoted
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
@@ -153,7 +166,7 @@ class ExtractiveAnswerer:
         """Sentences of the hits, scored, best first; disqualified ones carry a ``problem``."""
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
-        grams = _bigrams(query.content or query.text)
+        grams = bigrams(query.content or query.text)
         optional_cache: dict[str, frozenset[str]] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -163,7 +176,7 @@ class ExtractiveAnswerer:
             if chunk.doc_id not in optional_cache:  # words naming this plan need not be repeated in a sentence
                 optional_cache[chunk.doc_id] = naming_words(words, self._names[chunk.doc_id], alts)
             optional = optional_cache[chunk.doc_id]
-            terms = _quoted_terms(query.text) + [
+            terms = quoted_terms(query.text) + [
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
             key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
                    and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
@@ -171,7 +184,7 @@ class ExtractiveAnswerer:
             headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
             for s, e in spans:
-                if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or _is_title_line(doc.text[s:e], doc.meta):
+                if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or is_title_line(doc.text[s:e], doc.meta):
                     continue  # a bare heading or title line names a topic, it does not answer
                 if _NOTICE.search(doc.text[s:e]) and not _ASKS_ABOUT_ISSUING.search(query.text):
                     continue  # the cover notice (现印发给你们…) talks about the document, not its content
@@ -181,7 +194,7 @@ class ExtractiveAnswerer:
                 cand.support = coverage(words, sentence, context, alts, optional)
                 cand.features = {
                     "support": cand.support,
-                    "bigrams": _bigram_share(grams, sentence),
+                    "bigrams": bigram_share(grams, sentence),
                     "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
                 }
@@ -201,7 +214,7 @@ class ExtractiveAnswerer:
             bonus += 0.08
         if query.qtype in ("number", "compare"):
             bonus += 0.12 if _DIGIT.search(sentence) else -0.15
-            if query.asked_unit and _has_unit(sentence + context, query.asked_unit):
+            if query.asked_unit and has_unit(sentence + context, query.asked_unit):
                 bonus += 0.08
         elif query.qtype == "list":
             bonus += min(0.15, 0.03 * len(_ENUM.findall(sentence)))
@@ -211,9 +224,9 @@ class ExtractiveAnswerer:
             if asks.search(query.text) and answer.search(sentence):
                 bonus += 0.12
                 break
-        if query.qtype in ("list", "definition") and any(_enumerates(sentence, t) or _lists_collective(sentence, t) for t in terms):
+        if query.qtype in ("list", "definition") and any(enumerates(sentence, t) or lists_collective(sentence, t) for t in terms):
             bonus += ENUM_BONUS  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
-        if _ASKS_NAME.search(query.text) and any(_names_term(sentence, t) for t in terms):
+        if _ASKS_NAME.search(query.text) and any(names_term(sentence, t) for t in terms):
             bonus += 0.15
         if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
             bonus -= 0.1
@@ -252,12 +265,12 @@ class ExtractiveAnswerer:
         if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
             return "问题所问的规划中没有相应表述。"
         if query.qtype == "number":
-            figure_text = _row_value(sentence, chunk.context) if chunk.kind == "table_row" else sentence
+            figure_text = row_value(sentence, chunk.context) if chunk.kind == "table_row" else sentence
             if not _DIGIT.search(figure_text):
                 return "规划中没有相应的具体数字。"
             # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
             context = canonical(" ".join((sentence, chunk.section, chunk.context)))
-            missing = [t for t in _quoted_terms(query.text) if t not in context and t not in names]
+            missing = [t for t in quoted_terms(query.text) if t not in context and t not in names]
             if missing:
                 return f"规划中没有关于“{missing[0]}”的具体数字。"
             # 「说建成…175个，其中国家重点实验室是几个」: repeating the question's own figure is no answer
@@ -265,7 +278,7 @@ class ExtractiveAnswerer:
                        if not query.asked_unit or canonical(m.group(2)).startswith(query.asked_unit)}
             if figures and figures <= {m.group(1) for m in _FIGURE.finditer(canonical(query.text))}:
                 return "规划中只有问题里已经给出的数字，没有进一步的数据。"
-            if query.asked_unit and not _has_unit(sentence + chunk.context, query.asked_unit):
+            if query.asked_unit and not has_unit(sentence + chunk.context, query.asked_unit):
                 return f"规划中没有以“{query.asked_unit}”计的相应数字。"
             past_question = query.years and max(query.years) < _period_start(doc)
             if query.wants_target and not past_question and self._reports_the_past(sentence, doc, chunk.section):
@@ -403,7 +416,7 @@ class ExtractiveAnswerer:
             doc = self.index.documents[cand.doc_id]
             sentence = doc.text[cand.start : cand.end]
             if cand.hit.chunk.kind == "table_row":
-                sentence = _table_row_sentence(sentence, cand.hit.chunk.context)
+                sentence = table_row_sentence(sentence, cand.hit.chunk.context)
             citations.append(self._citation(n, cand.doc_id, cand.start, cand.end, cand.hit))
             lines.append(f"{'根据' if n == 1 else '此外，'}《{doc.meta.title}》：{sentence}[{n}]")
         return Draft("\n".join(lines), False, citations, support=support)
@@ -423,7 +436,7 @@ class ExtractiveAnswerer:
             doc = self.index.documents[cand.doc_id]
             sentence = doc.text[cand.start : cand.end]
             if cand.hit.chunk.kind == "table_row":
-                sentence = _table_row_sentence(sentence, cand.hit.chunk.context)
+                sentence = table_row_sentence(sentence, cand.hit.chunk.context)
             n = len(citations) + 1
             citations.append(self._citation(n, cand.doc_id, cand.start, cand.end, cand.hit))
             period = f"（{doc.meta.period}）" if doc.meta.period else ""
@@ -485,12 +498,6 @@ _ANSWER_TYPES = [
 ]
 
 
-def _is_title_line(sentence: str, meta) -> bool:
-    """The plan's title, or a line of it (「关于印发……」「……的通知」), standing alone."""
-    c = re.sub(r"^关于印发|的通知$", "", canonical(sentence).rstrip("。"))
-    return len(c) >= 6 and c in canonical(meta.title)
-
-
 def _line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
@@ -499,150 +506,6 @@ def _line_end(text: str, start: int) -> int:
 def _period_start(doc) -> int:
     m = re.match(r"(\d{4})", doc.meta.period or "")
     return int(m.group(1)) if m else 0
-
-
-def _quoted_terms(text: str) -> list[str]:
-    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,20})[”\"」]", text)]
-
-
-def _enumerates(sentence: str, term: str) -> bool:
-    """The items are listed right before the term (「量子信息、光电子……等未来产业」「A、B“两区”」
-    「总量、增量、质量三量齐升」) or the term follows its full name in brackets (「……工程（G20工程）」);
-    a term that is itself one of the items (「数字经济、未来产业」) does not count."""
-    c, t = canonical(sentence), canonical(term)
-    if not t:
-        return False
-    for pos in find_all(c, t):
-        before = c[max(0, pos - 80) : pos]
-        if before.rstrip('"').endswith("(") and len(before) >= 5:
-            return True
-        if not before or before.rstrip('"')[-1:] in ("、", ",", "，", ";", "；", "和", "与", "及"):
-            continue  # the term is itself one of the items (「数字经济、未来产业」「副中心与北三县」)
-        if before.endswith("等"):  # 「“北京学者”“智源学者”等人才计划」
-            return True
-        last = before.rfind("、")
-        if re.search(r"[双两二三四五六七八九十\d]", t):  # a collective term (双发动机, 两区): 「A和B“双发动机”」
-            last = max(last, before.rfind("和"), before.rfind("与"))
-        if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
-            return True
-    return False
-
-
-_NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _lists_collective(sentence: str, term: str) -> bool:
-    """A collective term spelled out: as many items as it counts, each with its character
-    (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 一地三中心: 「…高地，…配置中心、
-    …转化中心、…应用中心」)."""
-    t = canonical(term).strip('"')
-    parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
-    if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
-        return False
-    clauses = [[x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
-               for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
-    for numeral, word in parts:
-        n, mark = _NUMERALS[numeral], word[-1] if len(word) == 1 else word
-        if n == 1:
-            if not any(mark in x for items in clauses for x in items):
-                return False
-        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses):
-            return False
-    return True
-
-
-def _short_forms(sentence: str, term: str) -> bool:
-    """「……区域合作站(一站)……服务平台(一台)」: the term's parts are given as short forms in brackets."""
-    t = canonical(term).strip('"')
-    forms = [f for f in re.findall(r"\(([^()]{1,6})\)", canonical(sentence)) if f in t]
-    return bool(forms) and len("".join(forms)) * 2 >= len(t)
-
-
-def _led_by_characters(sentence: str, term: str) -> bool:
-    """「“纵横”两条思路……纵向以……；横向围绕……」: each character of a short term opens a later clause."""
-    c, t = canonical(sentence), canonical(term).strip('"')
-    pos = c.find(t)
-    if pos < 0 or not 2 <= len(t) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", t):
-        return False
-    clauses = [x.lstrip('"') for x in re.split(r"[,;。:，；：]", c[pos + len(t) :])]
-    return all(any(x.startswith(ch) for x in clauses) for ch in t)
-
-
-def _explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
-    """「“1234”总体布局：“1”个基地……」「“四个着力”的主攻方向，即……」「X包括A、B、C」: the explanation
-    follows the term. Unless items are asked for, a descriptive phrase after the term in the same
-    clause (「“部市区”三级财政资金的科技投入联动机制」) also explains it."""
-    c, t = canonical(sentence), canonical(term)
-    for pos in find_all(c, t):
-        after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
-        if re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
-            after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
-            return True
-        if after.startswith("(") and ")" in after[:30]:
-            return True
-        phrase = re.split(r"[,;。:、]", after)[0]
-        if not items_only and len(phrase) >= 8 and "等" not in phrase and not after.startswith(("、", "和", "与")):
-            return True
-    return False
-
-
-def _names_term(sentence: str, term: str) -> bool:
-    """「“朝阳通”政务服务平台」: a quoted name right before the term is the term's name."""
-    c, t = canonical(sentence), canonical(term)
-    return bool(t) and any(pos > 2 and c[pos - 1] == '"' for pos in find_all(c, t))
-
-
-def _bigrams(text: str) -> set[str]:
-    c = re.sub(r"[^\u4e00-\u9fffa-z0-9]", "", canonical(text))
-    return {c[i : i + 2] for i in range(len(c) - 1)}
-
-
-def _bigram_share(grams: set[str], sentence: str) -> float:
-    if not grams:
-        return 0.0
-    return len(grams & _bigrams(sentence)) / len(grams)
-
-
-def _has_unit(text: str, unit: str) -> bool:
-    """Does the text give a figure in ``unit`` (counters 个/家/所/项… count as one family)?"""
-    family = next((f for f in _UNIT_FAMILIES if unit in f), {unit})
-    if unit in _COUNTERS:
-        family = _COUNTERS
-    pattern = "|".join(re.escape(u) for u in sorted(family, key=len, reverse=True))
-    return bool(re.search(rf"\d[\d.\s—\-～~至到]*(?:左右|以上|余|多)?(?:万|亿|千|百)?(?:{pattern})|[（(](?:{pattern})[)）]", text))
-
-
-def _row_columns(row: str, context: str) -> tuple[list[str], list[str], int | None, int | None]:
-    """Header names, cells, and the indicator-name and value columns of a table row (None when unknown)."""
-    names = [h.strip() for h in context.split("\n")[-1].split("|")]
-    cells = [c.strip() for c in row.split("|")]
-    if len(names) != len(cells):
-        return names, cells, None, None
-    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
-    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
-    return names, cells, name_col, value_col
-
-
-def _row_value(row: str, context: str) -> str:
-    """The value cell of an indicator-table row (the whole row when the columns are unknown)."""
-    _, cells, _, value_col = _row_columns(row, context)
-    return cells[value_col] if value_col is not None else row
-
-
-def _table_row_sentence(row: str, context: str) -> str:
-    """A table row as a sentence, cells verbatim:
-    「PCT国际专利申请量（件）：2025年目标值15000件（一级指标：国际创新；序号：2；属性：预期性）」."""
-    names, cells, name_col, value_col = _row_columns(row, context)
-    if len(names) != len(cells):
-        return row
-    if name_col is None or value_col is None:
-        return "；".join(f"{n}：{c}" for n, c in zip(names, cells))
-    rest = "；".join(f"{n}：{c}" for i, (n, c) in enumerate(zip(names, cells)) if i not in (name_col, value_col))
-    value = cells[value_col]
-    unit = re.search(r"[（(]([^（）()]{1,4})[）)]$", cells[name_col])
-    if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):  # 「国家级高新技术企业（家）」 5200 → 5200家
-        value += unit.group(1)
-    return f"{cells[name_col]}：{names[value_col]}{value}" + (f"（{rest}）" if rest else "")
 
 
 def _short(text: str, limit: int = 40) -> str:

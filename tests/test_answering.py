@@ -49,19 +49,6 @@ def test_every_citation_is_an_exact_span(tiny_engine):
             assert tiny_engine.index.documents[c.doc].text[c.start : c.end] == c.quote
 
 
-def test_collective_terms_and_title_lines():
-    from types import SimpleNamespace
-
-    from planqa.answering import _is_title_line, _lists_collective
-
-    assert _lists_collective("聚焦创新链、产业链、供应链深度融合", "三链")
-    assert _lists_collective("鼓励“众筹、众包、众创、众扶”的融资模式", "“四众”")
-    assert not _lists_collective("打造数字经济、未来产业", "三链") and not _lists_collective("创新链、产业链", "三链")
-    meta = SimpleNamespace(title="北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）")
-    assert _is_title_line("关于印发北京城市副中心科技创新“三量齐升”", meta)
-    assert not _is_title_line("推动科技创新资源总量、增量、质量三量齐升。", meta)
-
-
 def test_list_of_principles_from_paragraph_leads(real_engine):
     a = real_engine.ask("北京十三五科创中心规划提出了哪些基本原则？")
     assert not a.refused and "坚持全面改革" in a.text and "坚持开放合作" in a.text
@@ -78,24 +65,6 @@ def test_number_answers_need_the_quoted_term_and_a_new_figure(real_engine):
     assert quoted.refused and "小巨人" in quoted.text
     circular = real_engine.ask("朝阳十四五规划说建成国家和省部级重点实验室175个，其中国家重点实验室有几个？")
     assert circular.refused
-
-
-def test_short_forms_and_character_led_clauses():
-    from planqa.answering import _led_by_characters, _short_forms
-
-    assert _short_forms("以首都科技条件平台区域合作站(一站)建设为核心，以北京技术市场服务平台(一台)建设为核心", "一站一台")
-    assert not _short_forms("建设5G与F5G双千兆网络", "F5G")
-    assert _led_by_characters("围绕“纵横”两条思路。纵向以创新策源为主线；横向围绕科技赋能", "纵横")
-    assert not _led_by_characters("围绕“纵横”两条思路谋划发展路径。", "纵横")
-
-
-def test_table_row_figures_are_read_from_the_value_cell():
-    from planqa.answering import _row_value, _table_row_sentence
-
-    context = "主要指标\n一级指标 | 序号 | 指标 | 2025年目标值 | 属性"
-    assert _row_value("产业发展 | 15 | 数字经济增加值年均增速（%） | 高于全市平均水平 | 预期性", context) == "高于全市平均水平"
-    assert "2025年目标值5200家" in _table_row_sentence("创新主体 | 4 | 国家级高新技术企业（家） | 5200 | 预期性", context)
-    assert "500左右" in _table_row_sentence("创新主体 | 5 | 专精特新中小企业（家） | 500左右 | 预期性", context)
 
 
 def test_two_figures_asked_get_two_cited_sentences(real_engine):

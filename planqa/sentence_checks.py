@@ -1,0 +1,164 @@
+"""What a sentence of a plan says, as pure text checks: does it spell out a term's items or
+explain it, give a figure in a unit, name something; and how an indicator-table row reads.
+
+Used by :mod:`planqa.answering` to choose and present answer sentences. No state, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import canonical, find_all
+
+COUNTERS = {"个", "家", "所", "项", "座", "处", "种", "类", "条", "站", "台", "套", "支", "批"}
+UNIT_FAMILIES = [{"亿元", "万亿元", "万元", "元"}, {"%"}, {"人", "名", "位"}, {"件"}, {"辆"}, {"公里"}, {"倍"}, {"场", "次"}, {"年"}]
+
+
+def is_title_line(sentence: str, meta) -> bool:
+    """The plan's title, or a line of it (「关于印发……」「……的通知」), standing alone."""
+    c = re.sub(r"^关于印发|的通知$", "", canonical(sentence).rstrip("。"))
+    return len(c) >= 6 and c in canonical(meta.title)
+
+
+def quoted_terms(text: str) -> list[str]:
+    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,20})[”\"」]", text)]
+
+
+def enumerates(sentence: str, term: str) -> bool:
+    """The items are listed right before the term (「量子信息、光电子……等未来产业」「A、B“两区”」
+    「总量、增量、质量三量齐升」) or the term follows its full name in brackets (「……工程（G20工程）」);
+    a term that is itself one of the items (「数字经济、未来产业」) does not count."""
+    c, t = canonical(sentence), canonical(term)
+    if not t:
+        return False
+    for pos in find_all(c, t):
+        before = c[max(0, pos - 80) : pos]
+        if before.rstrip('"').endswith("(") and len(before) >= 5:
+            return True
+        if not before or before.rstrip('"')[-1:] in ("、", ",", "，", ";", "；", "和", "与", "及"):
+            continue  # the term is itself one of the items (「数字经济、未来产业」「副中心与北三县」)
+        if before.endswith("等"):  # 「“北京学者”“智源学者”等人才计划」
+            return True
+        last = before.rfind("、")
+        if re.search(r"[双两二三四五六七八九十\d]", t):  # a collective term (双发动机, 两区): 「A和B“双发动机”」
+            last = max(last, before.rfind("和"), before.rfind("与"))
+        if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
+            return True
+    return False
+
+
+NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def lists_collective(sentence: str, term: str) -> bool:
+    """A collective term spelled out: as many items as it counts, each with its character
+    (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 一地三中心: 「…高地，…配置中心、
+    …转化中心、…应用中心」)."""
+    t = canonical(term).strip('"')
+    parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
+    if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
+        return False
+    clauses = [[x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
+               for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+    for numeral, word in parts:
+        n, mark = NUMERALS[numeral], word[-1] if len(word) == 1 else word
+        if n == 1:
+            if not any(mark in x for items in clauses for x in items):
+                return False
+        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses):
+            return False
+    return True
+
+
+def short_forms(sentence: str, term: str) -> bool:
+    """「……区域合作站(一站)……服务平台(一台)」: the term's parts are given as short forms in brackets."""
+    t = canonical(term).strip('"')
+    forms = [f for f in re.findall(r"\(([^()]{1,6})\)", canonical(sentence)) if f in t]
+    return bool(forms) and len("".join(forms)) * 2 >= len(t)
+
+
+def led_by_characters(sentence: str, term: str) -> bool:
+    """「“纵横”两条思路……纵向以……；横向围绕……」: each character of a short term opens a later clause."""
+    c, t = canonical(sentence), canonical(term).strip('"')
+    pos = c.find(t)
+    if pos < 0 or not 2 <= len(t) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", t):
+        return False
+    clauses = [x.lstrip('"') for x in re.split(r"[,;。:，；：]", c[pos + len(t) :])]
+    return all(any(x.startswith(ch) for x in clauses) for ch in t)
+
+
+def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
+    """「“1234”总体布局：“1”个基地……」「“四个着力”的主攻方向，即……」「X包括A、B、C」: the explanation
+    follows the term. Unless items are asked for, a descriptive phrase after the term in the same
+    clause (「“部市区”三级财政资金的科技投入联动机制」) also explains it."""
+    c, t = canonical(sentence), canonical(term)
+    for pos in find_all(c, t):
+        after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
+        if re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
+            after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
+            return True
+        if after.startswith("(") and ")" in after[:30]:
+            return True
+        phrase = re.split(r"[,;。:、]", after)[0]
+        if not items_only and len(phrase) >= 8 and "等" not in phrase and not after.startswith(("、", "和", "与")):
+            return True
+    return False
+
+
+def names_term(sentence: str, term: str) -> bool:
+    """「“朝阳通”政务服务平台」: a quoted name right before the term is the term's name."""
+    c, t = canonical(sentence), canonical(term)
+    return bool(t) and any(pos > 2 and c[pos - 1] == '"' for pos in find_all(c, t))
+
+
+def bigrams(text: str) -> set[str]:
+    c = re.sub(r"[^\u4e00-\u9fffa-z0-9]", "", canonical(text))
+    return {c[i : i + 2] for i in range(len(c) - 1)}
+
+
+def bigram_share(grams: set[str], sentence: str) -> float:
+    if not grams:
+        return 0.0
+    return len(grams & bigrams(sentence)) / len(grams)
+
+
+def has_unit(text: str, unit: str) -> bool:
+    """Does the text give a figure in ``unit`` (counters 个/家/所/项… count as one family)?"""
+    family = next((f for f in UNIT_FAMILIES if unit in f), {unit})
+    if unit in COUNTERS:
+        family = COUNTERS
+    pattern = "|".join(re.escape(u) for u in sorted(family, key=len, reverse=True))
+    return bool(re.search(rf"\d[\d.\s—\-～~至到]*(?:左右|以上|余|多)?(?:万|亿|千|百)?(?:{pattern})|[（(](?:{pattern})[)）]", text))
+
+
+def row_columns(row: str, context: str) -> tuple[list[str], list[str], int | None, int | None]:
+    """Header names, cells, and the indicator-name and value columns of a table row (None when unknown)."""
+    names = [h.strip() for h in context.split("\n")[-1].split("|")]
+    cells = [c.strip() for c in row.split("|")]
+    if len(names) != len(cells):
+        return names, cells, None, None
+    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
+    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
+    return names, cells, name_col, value_col
+
+
+def row_value(row: str, context: str) -> str:
+    """The value cell of an indicator-table row (the whole row when the columns are unknown)."""
+    _, cells, _, value_col = row_columns(row, context)
+    return cells[value_col] if value_col is not None else row
+
+
+def table_row_sentence(row: str, context: str) -> str:
+    """A table row as a sentence, cells verbatim:
+    「PCT国际专利申请量（件）：2025年目标值15000件（一级指标：国际创新；序号：2；属性：预期性）」."""
+    names, cells, name_col, value_col = row_columns(row, context)
+    if len(names) != len(cells):
+        return row
+    if name_col is None or value_col is None:
+        return "；".join(f"{n}：{c}" for n, c in zip(names, cells))
+    rest = "；".join(f"{n}：{c}" for i, (n, c) in enumerate(zip(names, cells)) if i not in (name_col, value_col))
+    value = cells[value_col]
+    unit = re.search(r"[（(]([^（）()]{1,4})[）)]$", cells[name_col])
+    if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):  # 「国家级高新技术企业（家）」 5200 → 5200家
+        value += unit.group(1)
+    return f"{cells[name_col]}：{names[value_col]}{value}" + (f"（{rest}）" if rest else "")

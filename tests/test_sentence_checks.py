@@ -1,0 +1,49 @@
+"""Text checks on plan sentences: items spelled out, explanations, units, title lines, table rows."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from planqa.sentence_checks import (
+    enumerates,
+    explained_after,
+    has_unit,
+    is_title_line,
+    led_by_characters,
+    lists_collective,
+    row_value,
+    short_forms,
+    table_row_sentence,
+)
+
+
+def test_collective_terms_and_title_lines():
+    assert lists_collective("聚焦创新链、产业链、供应链深度融合", "三链")
+    assert lists_collective("鼓励“众筹、众包、众创、众扶”的融资模式", "“四众”")
+    assert not lists_collective("打造数字经济、未来产业", "三链") and not lists_collective("创新链、产业链", "三链")
+    meta = SimpleNamespace(title="北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）")
+    assert is_title_line("关于印发北京城市副中心科技创新“三量齐升”", meta)
+    assert not is_title_line("推动科技创新资源总量、增量、质量三量齐升。", meta)
+
+
+def test_short_forms_and_character_led_clauses():
+    assert short_forms("以首都科技条件平台区域合作站(一站)建设为核心，以北京技术市场服务平台(一台)建设为核心", "一站一台")
+    assert not short_forms("建设5G与F5G双千兆网络", "F5G")
+    assert led_by_characters("围绕“纵横”两条思路。纵向以创新策源为主线；横向围绕科技赋能", "纵横")
+    assert not led_by_characters("围绕“纵横”两条思路谋划发展路径。", "纵横")
+
+
+def test_table_row_figures_are_read_from_the_value_cell():
+    context = "主要指标\n一级指标 | 序号 | 指标 | 2025年目标值 | 属性"
+    assert row_value("产业发展 | 15 | 数字经济增加值年均增速（%） | 高于全市平均水平 | 预期性", context) == "高于全市平均水平"
+    assert "2025年目标值5200家" in table_row_sentence("创新主体 | 4 | 国家级高新技术企业（家） | 5200 | 预期性", context)
+    assert "500左右" in table_row_sentence("创新主体 | 5 | 专精特新中小企业（家） | 500左右 | 预期性", context)
+
+
+def test_enumerations_explanations_and_units():
+    assert enumerates("着重聚焦量子信息、光电子、生命科学等未来产业重点领域", "未来产业")
+    assert not enumerates("大力发展数字经济、未来产业", "未来产业")  # the term is one of the items
+    assert explained_after("“1234”总体布局：“1”个基地、“2”个中心", "1234")
+    assert not explained_after("建设5G与F5G双千兆网络，重点推进商用落地", "F5G", items_only=True)
+    assert has_unit("国家高新技术企业超过1.2万家", "家") and has_unit("培育10个平台", "家")  # counters are one family
+    assert not has_unit("研发投入强度达到4.5%", "家")
