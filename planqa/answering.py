@@ -102,9 +102,9 @@ class ExtractiveAnswerer:
             return self._compare(query, groups, hits)
         candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
         best = next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
-        if parts:  # several things asked: one sentence each, or the one that was found
+        if parts and not _ASKS_MEANING.search(query.text):  # several things asked: one sentence each, or the one found
             chosen = self._per_part(parts)
-            if len(chosen) >= 2 or (chosen and best is None):
+            if chosen:
                 return self._compose(chosen, min(c.support for c in chosen))
         if best is None:
             return self._refuse(query, hits, candidates)
@@ -129,9 +129,10 @@ class ExtractiveAnswerer:
                 span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
                 if any(lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
                     return self._compose([shaped], max(cand.support, self.cfg.min_support))
+                heading = canonical(cand.hit.chunk.section.split(" > ")[-1])
                 if cand.support >= self.cfg.min_support and any(
                         enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
-                        or led_by_characters(span, t) for t in terms):
+                        or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
                     return self._compose([shaped], cand.support)
             term = terms[0] if terms else ""
             return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
@@ -180,6 +181,7 @@ class ExtractiveAnswerer:
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
             key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
                    and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
+            measure = self._asked_measure(query, optional)
             context = f"{chunk.section} {chunk.context}"
             headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
@@ -199,7 +201,7 @@ class ExtractiveAnswerer:
                     "rank": 1.0 / hit.rank,
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
-                cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts)
+                cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
                 out.append(cand)
         out.sort(key=lambda c: -c.score)
         return out
@@ -265,8 +267,10 @@ class ExtractiveAnswerer:
         if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
             return "问题所问的规划中没有相应表述。"
         if query.qtype == "number":
-            figure_text = row_value(sentence, chunk.context) if chunk.kind == "table_row" else sentence
-            if not _DIGIT.search(figure_text):
+            if chunk.kind == "table_row":  # the value cell: 「高于全市平均水平」 answers 怎么定的, not 多少
+                if not _DIGIT.search(row_value(sentence, chunk.context)) and _COUNT_ASK.search(query.text):
+                    return "规划中没有相应的具体数字。"
+            elif not _DIGIT.search(sentence):
                 return "规划中没有相应的具体数字。"
             # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
             context = canonical(" ".join((sentence, chunk.section, chunk.context)))
@@ -297,14 +301,35 @@ class ExtractiveAnswerer:
         years = [int(y) for y in re.findall(r"(20\d\d)年", sentence)]
         return bool(start and years and max(years) < int(start.group(1)) and "到20" not in sentence)
 
+    def _asked_measure(self, query: Query, optional: frozenset[str]) -> str:
+        """What a 多少 question measures: the last topic word before the asking words
+        (「独角兽企业总估值达到多少」 → 估值, 「新能源汽车推广应用多少万辆」 → 应用)."""
+        ask = _COUNT_ASK.search(query.text)
+        if query.qtype != "number" or not ask:
+            return ""
+
+        def topic(text: str) -> list[str]:
+            words = [canonical(w) for w in self.index.tokenizer.content_words(text)]
+            return [w for w in words if len(w) > 1 and w not in optional and w not in FRAME_WORDS
+                    and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
+
+        after = topic(re.split(r"[，,；;。？?]", query.text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
+        if after:
+            return after[0]
+        before = topic(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
+        return before[-1] if before else ""
+
     @staticmethod
-    def _topic_problem(query: Query, sentence: str, context: str, key: dict[str, float], alts) -> str:
+    def _topic_problem(query: Query, sentence: str, context: str, key: dict[str, float], alts, measure: str = "") -> str:
         """A figure answers only if its sentence names what is counted (most of the topic words,
-        and the rarest of them); a 谁/哪家/哪天/哪里 question needs a name, date or place that
+        and the measure asked for); a 谁/哪家/哪天/哪里 question needs a name, date or place that
         the question itself does not already contain."""
         if query.qtype == "number" and key:
             if coverage(key, sentence, context, alts) < KEY_SUPPORT:
                 return f"规划中没有关于“{max(key, key=key.get)}”的具体数字。"
+            shares = measure in _SHARE_WORDS and ("%" in sentence or "占" in sentence)  # 比重 answered by 「占……的12%」
+            if measure and not shares and not coverage({measure: 1.0}, sentence, context, alts):
+                return f"规划中没有关于“{measure}”的具体数字。"
         for asks, answer, what in _ENTITY_ASKS:
             if asks.search(query.text):
                 found = [m.group(0) for m in answer.finditer(sentence)]
@@ -473,20 +498,26 @@ class ExtractiveAnswerer:
         )
 
 
+_UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|站|座|台|套|批)")
+_SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
+_COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
+_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
+                           r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组)")
 _ENTITY_ASKS = [
-    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|由谁|谁来|谁牵头|哪个部门牵头|牵头单位|承建单位|责任单位"),
-     re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|财政局|"
-                r"办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组)"),
-     "相应的单位"),
+    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|哪个部门牵头|牵头单位|承建单位|责任单位|"
+                r"谁印发|谁发布|谁制定|谁编制"), _ORGANISATION, "相应的单位"),
+    (re.compile(r"由谁|谁来|谁牵头"), re.compile(_ORGANISATION.pattern + r"|企业|高校|科研院所|政府"), "相应的单位"),
     (re.compile(r"组长|负责人是谁|是谁"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
     (re.compile(r"分别叫什么|叫什么名字|名称是什么|名称分别|具体名称"), re.compile(r"[《“\"][^》”\"]{2,30}[》”\"]"), "具体名称"),
     (re.compile(r"哪一天|哪天|几月|什么时候|何时|哪个月"), re.compile(r"\d{1,2}月\d{1,2}日|20\d\d年\d{1,2}月|\d{1,2}月"), "具体日期"),
+    (re.compile(r"哪个城市|哪座城市"),
+     re.compile(r"北京|上海|深圳|广州|杭州|天津|香港|纽约|伦敦|东京|巴黎|首尔|新加坡|旧金山|硅谷|波士顿"), "具体城市"),
     (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪"),
      re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
 ]
 # Questions that ask what a term means or which items it consists of
 _ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么")
-_ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|是指|指的是|什么意思|含义|全称|怎么理解|何谓|"
+_ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指的是|什么意思|啥意思|含义|全称|怎么理解|何谓|"
                            r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西")
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
 _ANSWER_TYPES = [

@@ -61,6 +61,8 @@ ALIASES: dict[str, list[str]] = {
     "目标": ["发展目标", "工作目标", "目标值"],
     "强度": ["比重"],  # 研发投入强度 = 研发经费占地区生产总值的比重
     "集聚": ["聚集"],
+    "龙头企业": ["领军企业", "骨干企业"],
+    "领军企业": ["龙头企业"],
     "聚集": ["集聚"],
 }
 # 五年规划期 ↔ 年份
@@ -89,10 +91,10 @@ NAME_TERM_WEIGHT = 0.3
 _ASK = re.compile(
     r"(?:要|将|应|能|会)?(?:达到|提升到|提高到|突破|增加到|增长到|为|有|是)?(?:多少|几)"
     r"(?P<unit>万亿元|亿元|万元|元|个|家|项(?!目)|条|种|类(?!型)|所|名(?!称|单)|位(?!置)|件|人|倍|辆|场(?!景|所|地)|次|公里|%)?"
-    r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
+    r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|啥|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
 )
 _MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
-_TARGET = re.compile(r"目标|要达到|要突破|要建|力争|争取|预期|到20\d\d年|计划(?:达到|实现|建成)|打算")
+_TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件")
 
 
@@ -159,10 +161,10 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
             checks += 1
             if any(span[0] <= y <= span[1] for y in years):
                 score += 1
-        for word in ("起草说明", "解读", "行动计划", "三量齐升"):
-            if word in low and (word in canonical(meta.kind) or word in canonical(meta.title)):
+        for word in ("起草说明", "解读", "行动计划", "三量齐升"):  # a kind of document named: only plans of that kind match
+            if word in low:
                 checks += 1
-                score += 1
+                score += word in canonical(meta.kind) or word in canonical(meta.title)
         if checks:
             prior[doc_id] = score / checks
     return prior, periods, years, places
@@ -213,7 +215,7 @@ def find_places(text: str) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
     for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
         name = m.group(1)
-        if name not in _NOT_PLACES and not any(name in f or f in name for _, f in found):
+        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全" and not any(name in f or f in name for _, f in found):
             found.append((m.start(1), name))
     return [name for _, name in sorted(found)]
 
@@ -277,7 +279,7 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     return parts
 
 
-_ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|哪|如何|怎么|怎样|是否")
+_ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|啥|哪|如何|怎么|怎样|是否|谁")
 _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
 
 

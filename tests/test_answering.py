@@ -71,3 +71,12 @@ def test_two_figures_asked_get_two_cited_sentences(real_engine):
     a = real_engine.ask("北京十三五科创中心规划中，万人发明专利拥有量2015年底是多少，到2020年要达到多少？")
     assert not a.refused and len(a.citations) == 2
     assert "61.3" in a.text and "80" in a.text
+
+
+def test_the_measure_asked_for_must_be_in_the_answer(real_engine):
+    a = real_engine.ask("十三五科创规划提出到2020年北京新能源汽车推广应用多少万辆？")
+    assert a.refused  # the plan gives production capacity (产能50万辆), not a number of vehicles in use
+    b = real_engine.ask("朝阳十四五规划的主要指标里，外资研发机构占全市比例2025年要到多少？")
+    assert not b.refused and "35%" in b.text  # 比例 is answered by a share (「在全市占比（%）」)
+    c = real_engine.ask("十三五时期北京生物医药G20工程，要培育几家规模50亿元以上的龙头企业？")
+    assert not c.refused and "5家以上" in c.text.replace(" ", "")  # 龙头企业 = the plan's 领军企业

@@ -89,3 +89,11 @@ def test_asked_units_towns_and_money():
     q = analyze("每个高精尖创新中心给多少经费支持？", METAS, Keyword)
     assert q.qtype == "number" and q.asked_unit == "元"
     assert find_places("宋庄镇重点发展什么产业？") == ["宋庄镇"] and find_places("城乡统筹") == []
+
+
+def test_a_kind_of_document_named_points_only_at_plans_of_that_kind():
+    metas = {**METAS, "jd.txt": DocMeta("jd.txt", "北京国际科技创新中心建设“十四五”时期规划解读", period="2021-2025",
+                                        region="北京市", kind="解读")}
+    prior, *_ = doc_preferences("十四五规划解读里，到2025年研发投入强度的目标是多少？", metas)
+    assert prior["jd.txt"] == 1.0 and prior["cy.txt"] < 1.0
+    assert find_places("“一南一北”产业格局涉及哪些区？") == []  # 哪些区 is not a place
