@@ -5,9 +5,12 @@ so the citation's offsets point at exactly what the answer says. Candidate sente
 from the top retrieved chunks and are scored by how much of the question's *focus* they
 cover (words that name the plan itself are satisfied by the plan, not required in the
 sentence) plus what the question type asks for. A candidate is disqualified when the
-question names a year, place or period it does not speak of, asks in a unit it does not
-use (多少亿元 vs 4%), or asks for a target where it only reports an achieved figure. With no
-qualified candidate of enough support, the answer is a refusal with the nearest passages.
+question names a year, place, period or plan it does not speak of, asks in a unit or for a
+measure it does not give (多少亿元 vs 4%, 估值 vs 家数), asks for a target where it only
+reports an achieved figure, or when its only figure is one the question already states.
+A question asking several things gets one sentence per ask; 指什么 needs an explanation.
+With no qualified candidate of enough support, the answer is a refusal with the nearest
+passages.
 """
 
 from __future__ import annotations
@@ -101,7 +104,7 @@ class ExtractiveAnswerer:
         if groups:
             return self._compare(query, groups, hits)
         candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
-        best = next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
+        best = self._acceptable(candidates)
         if parts and not _ASKS_MEANING.search(query.text):  # several things asked: one sentence each, or the one found
             chosen = self._per_part(parts)
             if chosen:
@@ -109,40 +112,52 @@ class ExtractiveAnswerer:
         if best is None:
             return self._refuse(query, hits, candidates)
         if query.qtype == "list":
-            # a sentence that spells the items out (「从A、B、C五大方面，推动……」) beats a list of headings
-            # whose title covers the question less well
-            spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
-                            and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])), None)
-            listed = self._list_from_headings(query, best)
-            if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
-                return self._compose([self._shape(query, spelled)], spelled.support)
+            listed = self._answer_list(query, candidates, best)
             if listed:
                 return listed
         if _ASKS_MEANING.search(query.text):
-            # 「“五子”分别是哪五子」: a sentence that only names the term does not explain it
-            terms = self._terms(query, best.doc_id)
-            items_only = bool(_ASKS_ITEMS.search(query.text))
-            for cand in candidates:
-                if cand.problem:
-                    continue
-                shaped = self._shape(query, cand)
-                span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
-                if any(lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
-                    return self._compose([shaped], max(cand.support, self.cfg.min_support))
-                heading = canonical(cand.hit.chunk.section.split(" > ")[-1])
-                if cand.support >= self.cfg.min_support and any(
-                        enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
-                        or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
-                    return self._compose([shaped], cand.support)
-            term = terms[0] if terms else ""
-            return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
+            return self._answer_meaning(query, hits, candidates, best)
         return self._compose([self._shape(query, best)], best.support)
+
+    def _acceptable(self, candidates: list[Candidate]) -> Candidate | None:
+        """The best candidate with no problem and enough support."""
+        return next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
+
+    def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
+        """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
+        section whose title covers the question at least as well lists them as sub-sections."""
+        spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
+                        and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])), None)
+        listed = self._list_from_headings(query, best)
+        if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
+            return self._compose([self._shape(query, spelled)], spelled.support)
+        return listed
+
+    def _answer_meaning(self, query: Query, hits: list[Hit], candidates: list[Candidate], best: Candidate) -> Draft:
+        """「X指什么」: only a passage that explains X answers (「“五子”分别是哪五子」 is not answered by a
+        sentence that merely names 五子); otherwise a refusal that says X is named but not explained."""
+        terms = self._terms(query, best.doc_id)
+        items_only = bool(_ASKS_ITEMS.search(query.text))
+        for cand in candidates:
+            if cand.problem:
+                continue
+            shaped = self._shape(query, cand)
+            span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
+            if any(lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
+                return self._compose([shaped], max(cand.support, self.cfg.min_support))
+            heading = canonical(cand.hit.chunk.section.split(" > ")[-1])
+            if cand.support >= self.cfg.min_support and any(
+                    enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
+                    or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
+                return self._compose([shaped], cand.support)
+        term = terms[0] if terms else ""
+        return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
 
     def _per_part(self, parts: list[tuple[Query, list[Hit]]]) -> list[Candidate]:
         """The best sentence for each thing asked (a sentence answering two asks is kept once)."""
         chosen: list[Candidate] = []
         for sub, sub_hits in parts:
-            best = next((c for c in self.candidates(sub, sub_hits) if not c.problem and c.support >= self.cfg.min_support), None)
+            best = self._acceptable(self.candidates(sub, sub_hits))
             if best is None:
                 continue
             shaped = self._shape(sub, best)
@@ -450,8 +465,7 @@ class ExtractiveAnswerer:
         """One answer per compared plan, each cited; a plan that does not say is named as such."""
         lines, citations, supports, silent = ["分别来看："], [], [], []
         for sub, group_hits in groups:
-            best = next((c for c in self.candidates(sub, group_hits[:6])
-                         if not c.problem and c.support >= self.cfg.min_support), None)
+            best = self._acceptable(self.candidates(sub, group_hits[:6]))
             doc = self.index.documents[group_hits[0].chunk.doc_id] if group_hits else None
             if best is None:
                 if doc is not None:
