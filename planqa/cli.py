@@ -171,12 +171,14 @@ def cmd_compare(args) -> int:
     index, _ = IndexStore(cfg).load_or_build(progress=_stderr)
     checker = WordingChecker(index)
 
-    def one(draft: str) -> dict:
+    def one(draft: str) -> tuple[dict, list]:
+        """The contract's JSON for one draft, and the sentence results behind it."""
         try:
             results = checker.check(draft)
         except PlanQAError as e:
-            return {"sentences": [], "error": {"code": e.code, "message": e.message}}
-        return {"sentences": [result_to_dict(r, index) for r in results], "summary": summarize(results, index), "error": None}
+            return {"sentences": [], "error": {"code": e.code, "message": e.message}}, []
+        return {"sentences": [result_to_dict(r, index) for r in results], "summary": summarize(results, index),
+                "error": None}, results
 
     if args.jsonl:
         for line in sys.stdin:
@@ -190,7 +192,7 @@ def cmd_compare(args) -> int:
             except (ValueError, KeyError, TypeError):
                 print(_dump({"sentences": [], "error": {"code": "bad_input", "message": "输入行应为 JSON 对象，例如 {\"draft\": \"…\"}"}}), flush=True)
                 continue
-            out = one(draft)
+            out, _ = one(draft)
             if isinstance(item, dict) and "id" in item:
                 out["id"] = item["id"]
             print(_dump(out), flush=True)
@@ -198,12 +200,11 @@ def cmd_compare(args) -> int:
     if args.export:
         export.check_format(args.export)
     draft = read_draft_file(args.file) if args.file else args.draft if args.draft is not None else sys.stdin.read()
-    out = one(draft)
+    out, results = one(draft)
     print(_dump(out))
     if out.get("error"):
         return 1
     if args.export:
-        results = checker.check(draft)
         export.save(args.export, "措辞比对报告", export.WORDING_COLUMNS, export.wording_rows(results, index),
                     export.wording_summary(results, index))
         _stderr(f"已导出：{args.export}")

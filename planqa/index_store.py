@@ -32,7 +32,6 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 
 from .chunking import chunk_document
 from .config import Config
@@ -353,8 +352,3 @@ def _document_from_dict(data: dict) -> Document:
         sha256=data.get("sha256", ""),
         cleaning=data.get("cleaning", {}),
     )
-
-
-def embedding_matrix(index: Index) -> np.ndarray:
-    """All chunk vectors (for tools that compare against every chunk)."""
-    return index.vectors.index.reconstruct_n(0, index.vectors.size)

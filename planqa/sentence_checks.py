@@ -137,9 +137,14 @@ def row_columns(row: str, context: str) -> tuple[list[str], list[str], int | Non
     cells = [c.strip() for c in row.split("|")]
     if len(names) != len(cells):
         return names, cells, None, None
-    name_col = next((i for i, n in enumerate(names) if "指标" in n and "一级" not in n), None)
-    value_col = next((i for i, n in enumerate(names) if "目标" in n or "值" in n), None)
-    return names, cells, name_col, value_col
+    return names, cells, *indicator_columns(names)
+
+
+def indicator_columns(header: list[str]) -> tuple[int | None, int | None]:
+    """The indicator-name and value columns of an indicator table's header (None when absent)."""
+    name_col = next((i for i, n in enumerate(header) if "指标" in n and "一级" not in n), None)
+    value_col = next((i for i, n in enumerate(header) if "目标" in n or "值" in n), None)
+    return name_col, value_col
 
 
 def row_value(row: str, context: str) -> str:

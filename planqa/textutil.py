@@ -7,12 +7,12 @@ import unicodedata
 
 SENTENCE_END = "。！？；!?;"
 CLOSERS = "”’」』）)】》〕\"'"
+# Punctuation, spaces and quote marks of both widths: ignored when wordings are compared.
+PUNCTUATION = re.compile(r"[\s\"'“”‘’「」『』《》（）()【】\[\]，。、；：！？,.;:!?—\-·…]")
 # Sentence terminators followed by any closing quotes/brackets.
 _SENT_RE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}]+[{re.escape(CLOSERS)}]*|\n|$)")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "‑": "-", "―": "-", "～": "~"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "‘": "'", "’": "'"})
-NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:\s*[%‰])?")
-YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\s*[-—–至到]\s*(?:19|20)?\d\d)")
 
 
 def is_cjk(ch: str) -> bool:
@@ -22,11 +22,6 @@ def is_cjk(ch: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     return any(is_cjk(c) for c in text)
-
-
-def cjk_ratio(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    return sum(is_cjk(c) for c in chars) / len(chars) if chars else 0.0
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -50,7 +50,6 @@ _PRETOKEN = r"[a-z0-9][a-z0-9&.%+]*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
 _ABBREV = re.compile(r"简称[“\"《]*([^”\"》，。；）)]{1,16})")
 _BOOK = re.compile(r"《([^》\n]{2,16})》")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 
 
 def domain_terms(texts: Iterable[str]) -> Counter:
@@ -164,6 +163,3 @@ class TextTokenizer:
     def vocab_size(self) -> int:
         return self.tok.get_vocab_size()
 
-
-def numbers_in(text: str) -> list[str]:
-    return _NUMBER.findall(text)

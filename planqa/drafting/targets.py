@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from ..index_store import Index
 from ..query import ALIASES
 from ..schema import Document
+from ..sentence_checks import indicator_columns
 from ..textutil import canonical
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
@@ -30,7 +31,6 @@ _FIGURE = re.compile(
 )
 _BASELINE_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
 _BASELINE_WORDS = re.compile(r"截至|已建成|已落成|已经|现有|拥有|累计|同比|较20\d\d年|较“|分别比|创造了|承接了|获得")
-_TARGET_WORDS = re.compile(r"到\s*20\d\d\s*年|力争|争取|预计|不少于|不低于|保持在|达到|突破|以上|每年")
 _LEAD = re.compile(r"^(?:到\s*20\d\d\s*年|其中|同时|力争|争取|预计|可|累计|分别|共|全区|全市|新增|实现|推动|培育|引进|建设|建成|形成|打造|发布|举办|开展|支持|服务|设立|向|与|在|和|及|、|，|\s)+")
 _TAIL = re.compile(r"(?:力争|争取|预计|超过|不少于|不低于|不少|突破|保持在|约|近|达到|达|为|提升至|提高到|增长|下降|占|是)+$")
 
@@ -226,8 +226,7 @@ def _from_table_row(doc: Document, block, section: str) -> Target | None:
     header = _header_for(doc, block)
     if not header or len(header) != len(cells):
         return None
-    name_col = next((i for i, n in enumerate(header) if "指标" in n and "一级" not in n), None)
-    value_col = next((i for i, n in enumerate(header) if "目标" in n or "值" in n), None)
+    name_col, value_col = indicator_columns(header)
     if name_col is None or value_col is None:
         return None
     name = cells[name_col]

@@ -16,10 +16,9 @@ from dataclasses import asdict, dataclass, field
 from ..errors import InvalidQuestion
 from ..index_store import Index
 from ..query import PERIODS, SYNONYMS
-from ..textutil import canonical, canonical_with_map, find_all, has_cjk
+from ..textutil import PUNCTUATION, canonical, canonical_with_map, find_all, has_cjk
 from .wording import plan_order
 
-_PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》（）()【】\[\]，。、；：！？,.;:!?—\-·…]")
 
 
 @dataclass
@@ -62,7 +61,7 @@ class PhraseReport:
 
 def validate_phrase(phrase: str | None) -> str:
     text = (phrase or "").strip()
-    core = _PUNCT.sub("", text)
+    core = PUNCTUATION.sub("", text)
     if not text:
         raise InvalidQuestion("empty_phrase", "请输入要检索的提法，例如“三城一区”或“国际科技创新中心”。")
     if not core:
@@ -78,12 +77,12 @@ def validate_phrase(phrase: str | None) -> str:
 
 def variants_of(phrase: str) -> list[str]:
     """The phrase and its synonymous wordings (简称 ↔ 全称, both directions)."""
-    core = canonical(_PUNCT.sub("", phrase))
+    core = canonical(PUNCTUATION.sub("", phrase))
     out = [core]
     for short, longs in SYNONYMS.items():
         cs = canonical(short)
         for long in longs:
-            cl = canonical(_PUNCT.sub("", long))
+            cl = canonical(PUNCTUATION.sub("", long))
             if len(cs) < 2 or len(cl) < 2:
                 continue
             if cs in core and cl not in core:
@@ -146,7 +145,7 @@ def period_name(period: str) -> str:
 def _strip_punct(ctext: str, cmap: list[int]) -> tuple[str, list[int]]:
     chars, index = [], []
     for ch, i in zip(ctext, cmap):
-        if not _PUNCT.match(ch):
+        if not PUNCTUATION.match(ch):
             chars.append(ch)
             index.append(i)
     return "".join(chars), index

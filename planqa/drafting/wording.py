@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import InputTooLarge, InvalidQuestion
 from ..index_store import Index
-from ..textutil import canonical, has_cjk, sentence_spans
+from ..textutil import PUNCTUATION, canonical, has_cjk, sentence_spans
 
 MAX_DRAFT_CHARS = 50_000
 # Thresholds on similarity, calibrated on the dev split of eval/wording.jsonl (see README).
@@ -28,7 +28,6 @@ SHARED_RUN = 14  # a shared run of this many characters marks a reused clause
 COVERED = 0.6  # or most of the draft sentence made of passages (4+ characters) of one plan sentence
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?%?|十[一二三四五六七八九]?五|[一二三四五六七八九十]+五")
 _TOKEN = re.compile(_NUMERIC.pattern + "|.", re.S)
-_STRIP = re.compile(r"[\s，。；：、！？,.;:!?“”\"'（）()《》【】\[\]—\-·…]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class SentenceResult:
 
 
 def strip_key(text: str) -> str:
-    return _STRIP.sub("", canonical(text))
+    return PUNCTUATION.sub("", canonical(text))
 
 
 class WordingChecker:

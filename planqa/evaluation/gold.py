@@ -77,22 +77,28 @@ def raw_texts(corpus_dir: Path) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------- validation
-def validate_qa(items: list[dict], raw: dict[str, str], cleaned: dict[str, Document] | None = None) -> list[str]:
-    """Problems with the QA gold set; an empty list means it is valid."""
-    problems: list[str] = []
+def _checked(items: list[dict], problems: list[str]):
+    """Each item with its id, after the checks every gold set shares (unique id, valid split)."""
     seen: set[str] = set()
     for d in items:
         iid = d.get("id", "?")
         if iid in seen:
             problems.append(f"{iid}: duplicate id")
         seen.add(iid)
+        if d.get("split") not in SPLITS:
+            problems.append(f"{iid}: invalid split {d.get('split')!r}")
+        yield iid, d
+
+
+def validate_qa(items: list[dict], raw: dict[str, str], cleaned: dict[str, Document] | None = None) -> list[str]:
+    """Problems with the QA gold set; an empty list means it is valid."""
+    problems: list[str] = []
+    for iid, d in _checked(items, problems):
         for key in ("id", "question", "key_facts", "evidence", "doc", "type", "split"):
             if key not in d:
                 problems.append(f"{iid}: missing field {key}")
         if d.get("type") not in QA_TYPES:
             problems.append(f"{iid}: invalid type {d.get('type')!r}")
-        if d.get("split") not in SPLITS:
-            problems.append(f"{iid}: invalid split {d.get('split')!r}")
         if d.get("difficulty") and d["difficulty"] not in DIFFICULTIES:
             problems.append(f"{iid}: invalid difficulty {d['difficulty']!r}")
         docs = d.get("doc") if isinstance(d.get("doc"), list) else [d.get("doc")]
@@ -121,18 +127,11 @@ def validate_qa(items: list[dict], raw: dict[str, str], cleaned: dict[str, Docum
 
 def validate_wording(items: list[dict], raw: dict[str, str]) -> list[str]:
     problems: list[str] = []
-    seen: set[str] = set()
-    for d in items:
-        iid = d.get("id", "?")
-        if iid in seen:
-            problems.append(f"{iid}: duplicate id")
-        seen.add(iid)
+    for iid, d in _checked(items, problems):
         if not d.get("draft"):
             problems.append(f"{iid}: empty draft")
         if d.get("edit") not in WORDING_EDITS:
             problems.append(f"{iid}: invalid edit {d.get('edit')!r}")
-        if d.get("split") not in SPLITS:
-            problems.append(f"{iid}: invalid split {d.get('split')!r}")
         if d.get("edit") == "new":
             if d.get("source") or d.get("doc"):
                 problems.append(f"{iid}: a new-wording negative must have empty source and doc")
@@ -143,12 +142,7 @@ def validate_wording(items: list[dict], raw: dict[str, str]) -> list[str]:
 
 def validate_targets(items: list[dict], raw: dict[str, str]) -> list[str]:
     problems: list[str] = []
-    seen: set[str] = set()
-    for d in items:
-        iid = d.get("id", "?")
-        if iid in seen:
-            problems.append(f"{iid}: duplicate id")
-        seen.add(iid)
+    for iid, d in _checked(items, problems):
         text = raw.get(d.get("doc", ""))
         if text is None:
             problems.append(f"{iid}: unknown document {d.get('doc')!r}")
@@ -159,13 +153,11 @@ def validate_targets(items: list[dict], raw: dict[str, str]) -> list[str]:
             problems.append(f"{iid}: value is not inside the quote")
         if d.get("kind") not in ("target", "baseline"):
             problems.append(f"{iid}: kind must be target or baseline")
-        if d.get("split") not in SPLITS:
-            problems.append(f"{iid}: invalid split {d.get('split')!r}")
     return problems
 
 
 # ---------------------------------------------------------------------------- locating evidence
-_CANON_CACHE: dict[int, tuple[str, list[int]]] = {}
+_CANON_CACHE: dict[tuple[str, str], tuple[str, list[int]]] = {}
 
 
 def _canon_doc(doc: Document) -> str:
@@ -173,7 +165,7 @@ def _canon_doc(doc: Document) -> str:
 
 
 def _canon_map(doc: Document) -> tuple[str, list[int]]:
-    key = id(doc)
+    key = (doc.doc_id, doc.text)  # not id(doc): ids of freed documents are reused
     if key not in _CANON_CACHE:
         _CANON_CACHE[key] = canonical_with_map(doc.text)
     return _CANON_CACHE[key]
