@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from .config import AnswerConfig
 from .evidence import coverage, naming_words, plan_names, weighted_words
+from .headings import match_heading
 from .index_store import Index
 from .query import PERIODS, Query
 from .retrieval import alternatives_for
@@ -44,7 +45,7 @@ from .tokenizer import FRAME_WORDS
 
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
-SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1}
+SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1}
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
@@ -120,8 +121,19 @@ class ExtractiveAnswerer:
         return self._compose([self._shape(query, best)], best.support)
 
     def _acceptable(self, candidates: list[Candidate]) -> Candidate | None:
-        """The best candidate with no problem and enough support."""
-        return next((c for c in candidates if not c.problem and c.support >= self.cfg.min_support), None)
+        """The best candidate with no problem and enough support; a table row gives way to a
+        sentence of the text that states the same value (「国家级高新技术企业数量达5200家」)."""
+        ok = [c for c in candidates if not c.problem and c.support >= self.cfg.min_support]
+        if ok and ok[0].hit.chunk.kind == "table_row":
+            doc = self.index.documents[ok[0].doc_id]
+            value = canonical(row_value(doc.text[ok[0].start : ok[0].end], ok[0].hit.chunk.context))
+            if _DIGIT.search(value):
+                prose = next((c for c in ok[1:6] if c.hit.chunk.kind != "table_row" and c.doc_id == ok[0].doc_id
+                              and re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])",
+                                            canonical(self.index.documents[c.doc_id].text[c.start : c.end]))), None)
+                if prose:
+                    return prose
+        return ok[0] if ok else None
 
     def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
@@ -192,7 +204,8 @@ class ExtractiveAnswerer:
             if chunk.doc_id not in optional_cache:  # words naming this plan need not be repeated in a sentence
                 optional_cache[chunk.doc_id] = naming_words(words, self._names[chunk.doc_id], alts)
             optional = optional_cache[chunk.doc_id]
-            terms = quoted_terms(query.text) + [
+            focus = [] if query.qtype == "number" else self._focus(query, optional)
+            terms = quoted_terms(query.text) + focus + [
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
             key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
                    and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
@@ -214,6 +227,7 @@ class ExtractiveAnswerer:
                     "bigrams": bigram_share(grams, sentence),
                     "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
+                    "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if f in canonical(sentence)), 0.0),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
@@ -334,6 +348,23 @@ class ExtractiveAnswerer:
         before = topic(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
         return before[-1] if before else ""
 
+    def _focus(self, query: Query, optional: frozenset[str]) -> list[str]:
+        """What a 哪些/什么 question asks about, longest form first: the noun phrase right after the
+        asking words, else right before them (「要实施哪些科普引领工程」 → 科普引领工程, 引领工程, 工程)."""
+        ask = _FOCUS_ASK.search(query.text)
+        if not ask:
+            return []
+        after = _FOCUS_END.split(query.text[ask.end() :])[0]
+        before = ([p for p in _FOCUS_END.split(query.text[: ask.start()]) if p.strip()] or [""])[-1]
+        for phrase in (after, before):
+            words = [canonical(w) for w in self.index.tokenizer.content_words(phrase)]
+            words = [w for w in words if len(w) > 1 and w not in optional and not re.search(r"\d", w)]
+            forms = ["".join(words[i:]) for i in range(max(0, len(words) - 3), len(words))]
+            forms = [f for f in forms if f not in FRAME_WORDS]  # a bare 目标/方向 says nothing
+            if forms:
+                return forms
+        return []
+
     @staticmethod
     def _topic_problem(query: Query, sentence: str, context: str, key: dict[str, float], alts, measure: str = "") -> str:
         """A figure answers only if its sentence names what is counted (most of the topic words,
@@ -410,11 +441,11 @@ class ExtractiveAnswerer:
         optional = naming_words(words, self._names[best.doc_id], alternatives_for(words))
         chosen, top = None, (0.0, 0)
         for i, section in enumerate(doc.sections):
-            cov = coverage(words, section.path[-1], optional=optional)
+            cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), optional=optional)
             if (cov, -len(section.path[-1])) <= top:
                 continue
             children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
-            items = [(c.start, _line_end(doc.text, c.start), c.path[-1], c.label, (c.start, c.end)) for c in children]
+            items = [(c.start, _line_end(doc.text, c.start), _unnumbered(c.path[-1]), c.label, (c.start, c.end)) for c in children]
             if len(items) < 2:
                 items = self._paragraph_leads(doc, i)
             if len(items) >= 2:
@@ -445,6 +476,8 @@ class ExtractiveAnswerer:
             spans = sentence_spans(doc.text, block.start, block.end)
             lead = doc.text[spans[0][0] : spans[0][1]] if spans else ""
             if not spans or len(spans) < 2 or len(lead) > 30:
+                if not items:
+                    continue  # an introduction before the items
                 return []
             # the citation quotes the lead and the sentence that explains it
             items.append((spans[0][0], spans[1][1], lead, section.label, (block.start, block.end)))
@@ -513,6 +546,8 @@ class ExtractiveAnswerer:
 
 
 _UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|站|座|台|套|批)")
+_FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
+_FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
@@ -541,6 +576,12 @@ _ANSWER_TYPES = [
     (re.compile(r"何时|哪一年|什么时候|哪年|哪几年|几年|期限|年限|时间"), re.compile(r"20\d\d年")),
     (re.compile(r"什么会议|哪个会议|审议"), re.compile(r"会议|审议")),
 ]
+
+
+def _unnumbered(title: str) -> str:
+    """「1. 完善全链条科技服务」 → 「完善全链条科技服务」 (the answer numbers the items itself)."""
+    m = match_heading(title)
+    return m.title if m and m.title else title
 
 
 def _line_end(text: str, start: int) -> int:

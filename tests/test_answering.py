@@ -80,3 +80,22 @@ def test_the_measure_asked_for_must_be_in_the_answer(real_engine):
     assert not b.refused and "35%" in b.text  # 比例 is answered by a share (「在全市占比（%）」)
     c = real_engine.ask("十三五时期北京生物医药G20工程，要培育几家规模50亿元以上的龙头企业？")
     assert not c.refused and "5家以上" in c.text.replace(" ", "")  # 龙头企业 = the plan's 领军企业
+
+
+def test_the_phrase_asked_about_picks_the_sentence(real_engine):
+    # 「哪些科普引领工程」: the sentence listing the 引领工程 beats the lead that repeats the question
+    a = real_engine.ask("十三五科创规划为了提升公众科学素养，打算实施哪些科普引领工程？")
+    assert not a.refused and "科普及民生" in a.citations[0].quote
+
+
+def test_list_from_paragraph_leads_after_an_introduction(real_engine):
+    a = real_engine.ask("十三五科创规划里京津冀协同创新试点有哪几种？")
+    quotes = [c.quote for c in a.citations]
+    assert len(quotes) == 4 and all(q.startswith("开展") for q in quotes)
+    assert "1. 开展先行先试政策推广试点。[1]" in a.text
+
+
+def test_a_table_row_gives_way_to_the_sentence_with_the_same_value(real_engine):
+    a = real_engine.ask("朝阳十四五规划里国家级高企2025年目标多少家？")
+    assert not a.refused and "国家级高新技术企业数量达5200家" in a.citations[0].quote
+    assert "|" not in a.citations[0].quote  # not the indicator-table row
