@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .schema import DocMeta
 from .textutil import canonical, find_all
+from .tokenizer import FRAME_WORDS
 
 # 同义说法（可互换的简称与全称）：提法检索把它们当作同一提法的变体
 SYNONYMS: dict[str, list[str]] = {
@@ -215,7 +216,7 @@ def find_places(text: str) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
     for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
         name = m.group(1)
-        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全" and not any(name in f or f in name for _, f in found):
+        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对" and not any(name in f or f in name for _, f in found):
             found.append((m.start(1), name))
     return [name for _, name in sorted(found)]
 
@@ -283,6 +284,22 @@ _ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|啥|哪|�
 _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
 
 
+_FILLER = re.compile("|".join(sorted(FRAME_WORDS | {"比例", "比重", "占比", "另外", "分别", "各自", "多大", "多高", "第几"}, key=len, reverse=True))
+                     + r"|[^\u4e00-\u9fff]|[又还那这的是了到要和与及呢在占各期]")
+OWN_TOPIC_CHARS = 4  # 「占全市多大比例」「规划期要保持在什么水平」 lean on the first ask; 「市级孵化器要引进培育几家」 does not
+
+
+def _names_own_topic(clause: str) -> bool:
+    return len(_FILLER.sub("", _topic_of(clause))) >= OWN_TOPIC_CHARS or bool(find_places(clause))
+
+
+def _topic_of(clause: str) -> str:
+    """What a clause asks about, without its asking words, years, periods and target/baseline words."""
+    for pattern in (_YEAR_RE, _PERIOD_RE, _ASK, _TARGET, _BASELINE_ASK):
+        clause = pattern.sub(" ", clause)
+    return re.sub(r"\s+", " ", clause)
+
+
 def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     """A question asking for several things in one plan, split into one sub-question per ask:
     「……2015年底是多少，2020年目标是多少？」 → two, the later ones borrowing the first one's topic;
@@ -290,11 +307,20 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     when there is a single ask."""
     clauses = [c.strip() for c in re.split(r"[，,？?；;。]", text) if c.strip()]
     asks = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
+    for i, c in enumerate(clauses):  # 「……排第几？全球创业生态系统指数报告呢？」: the ask is the first one's
+        if asks and i > asks[0] and c.endswith("呢") and i not in asks:
+            first = clauses[asks[0]]
+            start = _ASKS.search(first).start()
+            while start and first[start - 1] in "排位列居第是有为达到要":  # 「排第几」「达到多少」
+                start -= 1
+            clauses[i] = c[:-1] + first[start:]
+            asks = sorted(asks + [i])
     context = " ".join(c for i, c in enumerate(clauses) if i not in asks)
     if len(asks) >= 2:
-        first = clauses[asks[0]]
-        topic = re.sub(r"\s+", " ", _BASELINE_ASK.sub(" ", _TARGET.sub(" ", _ASK.sub(" ", _YEAR_RE.sub(" ", first)))))
-        return [" ".join(x for x in (context, topic if k else "", clauses[i]) if x.strip()) for k, i in enumerate(asks)]
+        topic = _topic_of(clauses[asks[0]])
+        # a later ask borrows the first one's topic unless it names a topic of its own (「市级孵化器要引进几家」)
+        return [" ".join(x for x in (context, topic if k and not _names_own_topic(clauses[i]) else "", clauses[i])
+                         if x.strip()) for k, i in enumerate(asks)]
     if len(asks) == 1:
         m = _EACH.match(clauses[asks[0]])
         if m and _ASKS.search(m.group(3)):

@@ -78,6 +78,15 @@ def test_several_asks_split_into_sub_questions():
     assert ask_parts("副中心到2026年国家级创新平台要达到多少家？", METAS) == []
 
 
+def test_a_later_ask_with_its_own_topic_does_not_borrow():
+    parts = ask_parts("行动计划要求每年举办多少场招商活动？市级孵化器要引进培育几家？", METAS)
+    assert "招商活动" in parts[0] and "招商" not in parts[1] and "市级孵化器" in parts[1]
+    parts = ask_parts("朝阳技术合同成交额2020年是多少，占全市多大比例？", METAS)
+    assert "技术合同成交额" in parts[1]  # 「占全市多大比例」 names no topic of its own
+    parts = ask_parts("解读里北京在创新指数里排第几？创业生态系统报告呢？", METAS)
+    assert len(parts) == 2 and parts[1].endswith("创业生态系统报告排第几")
+
+
 def test_asked_units_towns_and_money():
     class Keyword:
         @staticmethod
