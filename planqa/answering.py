@@ -56,6 +56,7 @@ _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|�
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
 _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
+_AIMS = re.compile(r"到\s*20\d\d\s*年|力争|争取")  # a target even when it names an earlier year (「相比2023年力争倍增」)
 _NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")  # the cover notice
 _ASKS_ABOUT_ISSUING = re.compile(r"审议|印发|发布|会议|通过")
 _REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
@@ -324,11 +325,11 @@ class ExtractiveAnswerer:
         or a sentence in a review section (发展回顾, 基础与条件)."""
         if _BASELINE.search(sentence) and not _TARGET.search(sentence):
             return True
-        if _REVIEW_SECTION.search(section) and not re.search(r"到\s*20\d\d\s*年|力争|争取", sentence):
+        if _REVIEW_SECTION.search(section) and not _AIMS.search(sentence):
             return True
         start = re.match(r"(\d{4})", doc.meta.period or "")
         years = [int(y) for y in re.findall(r"(20\d\d)年", sentence)]
-        return bool(start and years and max(years) < int(start.group(1)) and "到20" not in sentence)
+        return bool(start and years and max(years) < int(start.group(1)) and not _AIMS.search(sentence))
 
     def _asked_measure(self, query: Query, optional: frozenset[str]) -> str:
         """What a 多少 question measures: the last topic word before the asking words
