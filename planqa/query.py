@@ -111,6 +111,16 @@ _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|�
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件")
 
 
+def _asks_baseline(text: str) -> bool:
+    """An achieved figure is asked for (截至、现有、“十三五”末是多少), not a target; 「十三五末要达到多少」
+    asks for the target of a period's end."""
+    found = {m.group(0) for m in _BASELINE_ASK.finditer(text)}
+    return bool(found - {"末"}) or ("末" in found and not _AIM_ASK.search(text))
+
+
+_AIM_ASK = re.compile(r"要达到|要突破|要到|力争|目标")
+
+
 @dataclass
 class Query:
     text: str  # what was asked (after follow-up rewriting)
@@ -205,7 +215,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         content=_ASK.sub(" ", text),
         asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
         or ("元" if _MONEY_ASK.search(text) else ""),
-        wants_target=bool(_TARGET.search(text)) and not _BASELINE_ASK.search(text),
+        wants_target=bool(_TARGET.search(text)) and not _asks_baseline(text),
         terms=terms,
         years=years,
         periods=periods,
