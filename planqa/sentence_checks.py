@@ -58,14 +58,15 @@ def lists_collective(sentence: str, term: str) -> bool:
     parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
     if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False
-    clauses = [[x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
-               for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+    raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+    clauses = [[x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw]
     for numeral, word in parts:
         n, mark = NUMERALS[numeral], word[-1] if len(word) == 1 else word
         if n == 1:
             if not any(mark in x for items in clauses for x in items):
                 return False
-        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses):
+        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses) and (
+                sum(clause.endswith(mark) for clause in raw) != n):  # or n clauses each ending in it (「…打造X中心；…打造Y中心；」)
             return False
     return True
 
