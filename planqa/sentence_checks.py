@@ -103,7 +103,14 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
         phrase = re.split(r"[,;。:、]", after)[0]
         if not items_only and len(phrase) >= 8 and "等" not in phrase and not after.startswith(("、", "和", "与")):
             return True
+        # 「推进“独角兽企业加速计划”，建立……，为……提供……」: what is done under the term, right after it
+        if not items_only and _UNDERTAKES.search(c[max(0, pos - 4) : pos].rstrip('"')) and after.startswith(",") and (
+                len(re.split(r"[;。]", after)[0]) >= 16):
+            return True
     return False
+
+
+_UNDERTAKES = re.compile(r"(?:推进|实施|开展|启动|建立|推动|落实|深化|探索|完善)$")
 
 
 def names_term(sentence: str, term: str) -> bool:
