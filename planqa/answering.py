@@ -282,7 +282,8 @@ class ExtractiveAnswerer:
             return f"规划中没有关于{query.years[0]}年的相应表述。"
         names = self._names[cand.doc_id]
         if query.places and not any(
-            canonical(p) in names or canonical(p) in where or (p == "北京市" and "北京" in names) for p in query.places
+            canonical(p) in names or canonical(p) in where or (p == "北京市" and ("北京" in names or _names_beijing(query.text, where)))
+            for p in query.places
         ):
             return f"已收录文件中没有{query.places[0]}的相应规划内容。"
         if query.periods and not any(self._period_ok(p, doc, where) for p in query.periods):
@@ -294,7 +295,8 @@ class ExtractiveAnswerer:
                 if other:
                     return f"规划中只有“{other[0]}”的表述，没有“{asked[0]}”的。"
         named = [d for d, v in query.doc_prior.items() if v == 1.0]
-        if named and len(named) < len(query.doc_prior) and cand.doc_id not in named:
+        if named and len(named) < len(query.doc_prior) and cand.doc_id not in named and not (
+                query.places == ["北京市"] and _names_beijing(query.text, canonical(sentence))):
             return "问题所问的规划中没有相应表述。"
         if query.qtype == "number":
             if chunk.kind == "table_row":  # the value cell: 「高于全市平均水平」 answers 怎么定的, not 多少
@@ -552,7 +554,7 @@ _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分�
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
-                           r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组)")
+                           r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组|交易所)")
 _ENTITY_ASKS = [
     (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|哪个部门牵头|牵头单位|承建单位|责任单位|"
                 r"谁印发|谁发布|谁制定|谁编制"), _ORGANISATION, "相应的单位"),
@@ -583,6 +585,12 @@ def _unnumbered(title: str) -> str:
     """「1. 完善全链条科技服务」 → 「完善全链条科技服务」 (the answer numbers the items itself)."""
     m = match_heading(title)
     return m.title if m and m.title else title
+
+
+def _names_beijing(question: str, where: str) -> bool:
+    """「北京国际创投集聚区」: 北京 begins a name the passage uses, it does not ask about the city."""
+    text = canonical(question)
+    return any(len(name) == 6 and name in where for name in (text[m.start() : m.start() + 6] for m in re.finditer("北京", text)))
 
 
 def _line_end(text: str, start: int) -> int:

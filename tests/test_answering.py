@@ -99,3 +99,14 @@ def test_a_table_row_gives_way_to_the_sentence_with_the_same_value(real_engine):
     a = real_engine.ask("朝阳十四五规划里国家级高企2025年目标多少家？")
     assert not a.refused and "国家级高新技术企业数量达5200家" in a.citations[0].quote
     assert "|" not in a.citations[0].quote  # not the indicator-table row
+
+
+def test_beijing_opening_a_name_is_not_the_city(real_engine):
+    # 「北京国际创投集聚区」 is in the 朝阳 plan; 北京 here does not ask for the city's plan
+    a = real_engine.ask("北京国际创投集聚区已经有哪些高成长中心？")
+    assert not a.refused and "高瓴、红杉" in a.citations[0].quote
+
+
+def test_an_exchange_is_an_organisation(real_engine):
+    a = real_engine.ask("朝阳的数字贸易生态以哪家机构为核心？")
+    assert not a.refused and "北京国际大数据交易所" in a.citations[0].quote
