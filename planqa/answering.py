@@ -113,8 +113,8 @@ class ExtractiveAnswerer:
                 return self._compose(chosen, min(c.support for c in chosen))
         if best is None:
             return self._refuse(query, hits, candidates)
-        if query.qtype == "list":
-            listed = self._answer_list(query, candidates, best)
+        if query.qtype == "list" and not (_ASKS_ITEMS.search(query.text) and quoted_terms(query.text)):
+            listed = self._answer_list(query, candidates, best)  # (「“北三县”是哪三个县」 is answered as a meaning)
             if listed:
                 return listed
         if _ASKS_MEANING.search(query.text):

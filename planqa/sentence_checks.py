@@ -103,8 +103,9 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
         phrase = re.split(r"[,;。:、]", after)[0]
         if not items_only and len(phrase) >= 8 and "等" not in phrase and not after.startswith(("、", "和", "与")):
             return True
-        # 「推进“独角兽企业加速计划”，建立……，为……提供……」: what is done under the term, right after it
-        if not items_only and _UNDERTAKES.search(c[max(0, pos - 4) : pos].rstrip('"')) and after.startswith(",") and (
+        # 「推进“独角兽企业加速计划”，建立……，为……提供……」「转变项目支持方式，推动由……」: what is done
+        # under the term, right after it
+        if not items_only and (pos == 0 or _UNDERTAKES.search(c[max(0, pos - 4) : pos].rstrip('"'))) and after.startswith(",") and (
                 len(re.split(r"[;。]", after)[0]) >= 16):
             return True
     return False
