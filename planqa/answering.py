@@ -252,6 +252,9 @@ class ExtractiveAnswerer:
             bonus += min(0.15, 0.03 * len(_ENUM.findall(sentence)))
         elif query.qtype == "definition":
             bonus += 0.08 if _DEFINES.search(sentence) else 0.0
+        for asks, stated, other in _CONCEPTS:
+            if asks.search(query.text):
+                bonus += 0.15 if stated.search(sentence) else -0.15 if other.search(sentence) else 0.0
         for asks, answer in _ANSWER_TYPES:
             if asks.search(query.text) and answer.search(sentence):
                 bonus += 0.12
@@ -549,6 +552,12 @@ class ExtractiveAnswerer:
 
 
 _UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|站|座|台|套|批)")
+# How the plans state a measure users name in short (研发投入强度 = R&D经费占地区生产总值的比重), and
+# what states another measure under similar words
+_CONCEPTS = [
+    (re.compile(r"(?<!企业)(?:研发|r&d|R&D)(?:投入|经费)?强度"), re.compile(r"占(?:北京)?地区生产总值|占.{0,4}GDP"),
+     re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)")),  # 企业研发投入占销售收入、基础研究占R&D: other shares
+]
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}

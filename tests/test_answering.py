@@ -110,3 +110,9 @@ def test_beijing_opening_a_name_is_not_the_city(real_engine):
 def test_an_exchange_is_an_organisation(real_engine):
     a = real_engine.ask("朝阳的数字贸易生态以哪家机构为核心？")
     assert not a.refused and "北京国际大数据交易所" in a.citations[0].quote
+
+
+def test_rd_intensity_is_the_share_of_gdp(real_engine):
+    # 研发投入强度 is R&D spending over GDP, not 企业研发投入占销售收入的比重
+    a = real_engine.ask("北京十三五规划中2015年研发投入强度是多少？到2020年的目标又是多少？")
+    assert "5.95%" in a.text and "6.0%左右" in a.text and "1.3%" not in a.text
