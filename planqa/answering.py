@@ -346,7 +346,7 @@ class ExtractiveAnswerer:
         def topic(text: str) -> list[str]:
             words = [canonical(w) for w in self.index.tokenizer.content_words(text)]
             return [w for w in words if len(w) > 1 and w not in optional and w not in FRAME_WORDS
-                    and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
+                    and w not in _COMPARING and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
 
         after = topic(re.split(r"[，,；;。？?]", query.text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
         if after:
@@ -560,6 +560,7 @@ _CONCEPTS = [
 ]
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
+_COMPARING = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化"}  # 「相比差多少」 measures nothing itself
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

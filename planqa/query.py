@@ -243,7 +243,7 @@ def find_places(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-_PUNCT_SPLIT = re.compile(r"[、，,？?；;。]")
+_PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]")
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及")
 _KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
 _WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
@@ -277,7 +277,11 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     for clause in clauses:
         mentions = plan_mentions(clause, metas)
         if not mentions:
-            shared.append(clause)
+            if named and _ASKS.search(clause) and not re.search(r"分别|各自|各", clause):
+                # 「朝阳规划里，2020年……占全市多少」: the ask goes with its plan; 「……分别定了多少」 goes with all
+                named[-1] = (named[-1][0] + " " + clause, named[-1][1])
+            else:
+                shared.append(clause)
             continue
         docs = frozenset.intersection(*(m[2] for m in mentions)) or frozenset.union(*(m[2] for m in mentions))
         for i, (other_clause, other_docs) in enumerate(named):
@@ -295,7 +299,8 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
                   if canonical(p) in canonical(" ".join((m.region, *m.aliases)))} if len(places) == 1 else set()
     parts = []
     for k, (clause, docs) in enumerate(named):
-        borrow = k < len(named) - 1 and not shared and len(_strip_mentions(clause, metas)) <= 4
+        borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))
+                  and len(_strip_mentions(clause, metas)) <= 4)  # a bare plan name takes the last part's ask
         if len(docs) > 1 and docs & place_docs:
             docs = docs & place_docs
         parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else [])), sorted(docs)))

@@ -57,6 +57,13 @@ def test_comparison_splits_into_one_sub_question_per_plan():
     assert compare_parts("副中心三量齐升计划中，通州的孵化器有多少家？", METAS) == []
 
 
+def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
+    parts = compare_parts("北京十三五规划里，2015年技术合同成交额占全国多少？朝阳十四五规划里，2020年朝阳占全市多少？", METAS)
+    assert "占全国" in parts[0][0] and "占全国" not in parts[1][0] and "占全市" in parts[1][0]
+    parts = compare_parts("高企数量目标：朝阳十四五规划和副中心三量齐升计划分别定了多少？", METAS)
+    assert all("高企数量目标" in text and "分别定了多少" in text for text, _ in parts)
+
+
 def test_asked_unit_target_and_content():
     class Keyword:  # analyze only needs query terms from the keyword index
         @staticmethod
