@@ -45,7 +45,7 @@ from .tokenizer import FRAME_WORDS
 
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
-SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1}
+SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
@@ -58,6 +58,8 @@ _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|
 _TARGET = re.compile(r"到20\d\d年|力争|争取|将|要|目标|预期|不少于|以上|突破|左右")
 _AIMS = re.compile(r"到\s*20\d\d\s*年|力争|争取")  # a target even when it names an earlier year (「相比2023年力争倍增」)
 _NOTICE = re.compile(r"现印发给你们|现予印发|请结合(?:自身职责|实际)|认真(?:抓好|贯彻)落实|特此通知")  # the cover notice
+_PURPOSE = re.compile(r"特制定本|制定本(?:规划|计划|行动计划|方案)。")
+_ASKS_PURPOSE = re.compile(r"目的|为什么|为何|宗旨|初衷|依据|出发点")
 _ASKS_ABOUT_ISSUING = re.compile(r"审议|印发|发布|会议|通过")
 _REVIEW_SECTION = re.compile(r"回顾|基础与条件|发展基础|发展成就|现状|成效")
 # Scopes a figure can belong to: (asked, conflicting). A figure for one does not answer a question
@@ -206,6 +208,8 @@ class ExtractiveAnswerer:
                 optional_cache[chunk.doc_id] = naming_words(words, self._names[chunk.doc_id], alts)
             optional = optional_cache[chunk.doc_id]
             focus = [] if query.qtype == "number" else self._focus(query, optional)
+            # a place asked about that is not the plan's own (「天津市的定位」) opening the sentence: it is about it
+            subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[chunk.doc_id]]
             terms = quoted_terms(query.text) + focus + [
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
             key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
@@ -219,6 +223,8 @@ class ExtractiveAnswerer:
                     continue  # a bare heading or title line names a topic, it does not answer
                 if _NOTICE.search(doc.text[s:e]) and not _ASKS_ABOUT_ISSUING.search(query.text):
                     continue  # the cover notice (现印发给你们…) talks about the document, not its content
+                if _PURPOSE.search(doc.text[s:e]) and not (_ASKS_PURPOSE.search(query.text) or _ASKS_MEANING.search(query.text)):
+                    continue  # 「为……，特制定本行动计划」 says why the plan was made (and names its terms), nothing else
                 seen.add((chunk.doc_id, s, e))
                 sentence = doc.text[s:e]
                 cand = Candidate(chunk.doc_id, s, e, hit)
@@ -229,6 +235,7 @@ class ExtractiveAnswerer:
                     "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
                     "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if f in canonical(sentence)), 0.0),
+                    "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)

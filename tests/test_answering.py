@@ -116,3 +116,15 @@ def test_rd_intensity_is_the_share_of_gdp(real_engine):
     # 研发投入强度 is R&D spending over GDP, not 企业研发投入占销售收入的比重
     a = real_engine.ask("北京十三五规划中2015年研发投入强度是多少？到2020年的目标又是多少？")
     assert "5.95%" in a.text and "6.0%左右" in a.text and "1.3%" not in a.text
+
+
+def test_a_place_asked_about_opening_the_sentence_wins(real_engine):
+    a = real_engine.ask("十三五科创规划里京津冀分工中天津要打造什么？")
+    assert a.citations[0].quote.startswith("天津市重点提高")
+
+
+def test_the_purpose_statement_answers_only_why(real_engine):
+    a = real_engine.ask("三量齐升计划对全区研发投入有什么要求？")
+    assert all("特制定本行动计划" not in c.quote for c in a.citations)
+    b = real_engine.ask("三量齐升行动计划是为了什么目的制定的？")
+    assert not b.refused and "特制定本行动计划" in b.citations[0].quote
