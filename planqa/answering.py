@@ -47,6 +47,7 @@ CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
+LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
@@ -146,7 +147,28 @@ class ExtractiveAnswerer:
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
-        return listed
+        return listed or self._list_after_lead(query, best)
+
+    def _list_after_lead(self, query: Query, best: Candidate) -> Draft | None:
+        """「加强建设城市智慧大脑。建设城市管理大脑，……建设城市经济大脑，……」: a short lead naming the
+        topic, then one sentence per item, each naming the thing asked about (大脑)."""
+        doc = self.index.documents[best.doc_id]
+        if best.hit.chunk.kind == "table_row" or best.end - best.start > 24:
+            return None
+        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+        focus = self._focus(query, naming_words(words, self._names[best.doc_id], alternatives_for(words)))
+        if not focus:
+            return None
+        block_end = next((b.end for b in doc.blocks if b.start <= best.start < b.end + 1), best.hit.chunk.end)
+        items = [(s, e) for s, e in sentence_spans(doc.text, best.end, block_end) if focus[-1] in canonical(doc.text[s:e])]
+        if len(items) < 2:
+            return None
+        lead = doc.text[best.start : best.end].rstrip("。；;")
+        lines, citations = [f"根据《{doc.meta.title}》，“{lead}”包括以下{len(items[:LIST_ITEMS])}项："], []
+        for n, (s, e) in enumerate(items[:LIST_ITEMS], 1):
+            citations.append(self._citation(n, best.doc_id, s, e, best.hit))
+            lines.append(f"{n}. {doc.text[s:e]}[{n}]")
+        return Draft("\n".join(lines), False, citations, support=best.support)
 
     def _answer_meaning(self, query: Query, hits: list[Hit], candidates: list[Candidate], best: Candidate) -> Draft:
         """「X指什么」: only a passage that explains X answers (「“五子”分别是哪五子」 is not answered by a

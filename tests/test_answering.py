@@ -128,3 +128,9 @@ def test_the_purpose_statement_answers_only_why(real_engine):
     assert all("特制定本行动计划" not in c.quote for c in a.citations)
     b = real_engine.ask("三量齐升行动计划是为了什么目的制定的？")
     assert not b.refused and "特制定本行动计划" in b.citations[0].quote
+
+
+def test_list_of_sentences_after_a_short_lead(real_engine):
+    a = real_engine.ask("朝阳的城市智慧大脑包括哪几个“大脑”？")
+    assert [c.quote[:8] for c in a.citations] == ["建设城市管理大脑", "建设城市经济大脑", "建设城市安全大脑"]
+    assert "“加强建设城市智慧大脑”包括以下3项" in a.text
