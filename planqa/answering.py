@@ -160,7 +160,7 @@ class ExtractiveAnswerer:
         if not focus:
             return None
         block_end = next((b.end for b in doc.blocks if b.start <= best.start < b.end + 1), best.hit.chunk.end)
-        items = [(s, e) for s, e in sentence_spans(doc.text, best.end, block_end) if focus[-1] in canonical(doc.text[s:e])]
+        items = [(s, e) for s, e in sentence_spans(doc.text, best.end, block_end) if _says(focus[-1], doc.text[s:e])]
         if len(items) < 2:
             return None
         lead = doc.text[best.start : best.end].rstrip("。；;")
@@ -232,7 +232,7 @@ class ExtractiveAnswerer:
             focus = [] if query.qtype == "number" else self._focus(query, optional)
             # a place asked about that is not the plan's own (「天津市的定位」) opening the sentence: it is about it
             subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[chunk.doc_id]]
-            terms = quoted_terms(query.text) + focus + [
+            terms = quoted_terms(query.text) + ["".join(f) for f in focus] + [
                 w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
             key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
                    and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
@@ -256,7 +256,7 @@ class ExtractiveAnswerer:
                     "bigrams": bigram_share(grams, sentence),
                     "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
-                    "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if f in canonical(sentence)), 0.0),
+                    "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if _says(f, sentence)), 0.0),
                     "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
@@ -383,19 +383,25 @@ class ExtractiveAnswerer:
         before = topic(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
         return before[-1] if before else ""
 
-    def _focus(self, query: Query, optional: frozenset[str]) -> list[str]:
+    def _focus(self, query: Query, optional: frozenset[str]) -> list[tuple[str, ...]]:
         """What a 哪些/什么 question asks about, longest form first: the noun phrase right after the
-        asking words, else right before them (「要实施哪些科普引领工程」 → 科普引领工程, 引领工程, 工程)."""
+        asking words, else right before them, as words (「要实施哪些科普引领工程」 → 科普 引领 工程, 引领 工程, 工程);
+        a bare 领域/方向 after them takes the topic before them (「未来产业主要盯哪些领域」 → 未来产业领域)."""
         ask = _FOCUS_ASK.search(query.text)
         if not ask:
             return []
-        after = _FOCUS_END.split(query.text[ask.end() :])[0]
-        before = ([p for p in _FOCUS_END.split(query.text[: ask.start()]) if p.strip()] or [""])[-1]
-        for phrase in (after, before):
+
+        def words_of(phrase: str) -> list[str]:
             words = [canonical(w) for w in self.index.tokenizer.content_words(phrase)]
-            words = [w for w in words if len(w) > 1 and w not in optional and not re.search(r"\d", w)]
-            forms = ["".join(words[i:]) for i in range(max(0, len(words) - 3), len(words))]
-            forms = [f for f in forms if f not in FRAME_WORDS]  # a bare 目标/方向 says nothing
+            return [w for w in words if len(w) > 1 and w not in optional and not re.search(r"\d", w)]
+
+        after = words_of(_FOCUS_END.split(query.text[ask.end() :])[0])
+        before = words_of(([p for p in _FOCUS_END.split(query.text[: ask.start()]) if words_of(p)] or [""])[-1])
+        if after and all(w in FRAME_WORDS for w in after):
+            after = [w for w in before if w not in FRAME_WORDS][-2:] + after[-1:]
+        for words in (after, before):
+            forms = [tuple(words[i:]) for i in range(max(0, len(words) - 3), len(words))]
+            forms = [f for f in forms if "".join(f) not in FRAME_WORDS]  # a bare 目标/方向 says nothing
             if forms:
                 return forms
         return []
@@ -624,6 +630,11 @@ def _unnumbered(title: str) -> str:
     """「1. 完善全链条科技服务」 → 「完善全链条科技服务」 (the answer numbers the items itself)."""
     m = match_heading(title)
     return m.title if m and m.title else title
+
+
+def _says(words: tuple[str, ...], sentence: str) -> bool:
+    """The words in order, a few characters apart at most (未来产业…领域 in 「未来产业重点领域」)."""
+    return bool(re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence)))
 
 
 def _names_beijing(question: str, where: str) -> bool:
