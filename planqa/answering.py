@@ -100,6 +100,7 @@ class ExtractiveAnswerer:
         self.cfg = cfg
         self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
         self._headings: dict[str, dict[int, int]] = {}
+        self._long_aliases = sorted({a for d in index.documents.values() for a in d.meta.aliases if len(a) >= 4}, key=len, reverse=True)
 
     # ------------------------------------------------------------------ public
     def answer(self, query: Query, hits: list[Hit], groups: list[tuple[Query, list[Hit]]] | None = None,
@@ -320,8 +321,9 @@ class ExtractiveAnswerer:
             return f"已收录文件中没有{query.places[0]}的相应规划内容。"
         if query.periods and not any(self._period_ok(p, doc, where) for p in query.periods):
             return f"找到的内容不属于“{query.periods[0]}”时期。"
+        unnamed = self._without_plan_names(query.text)  # 「全国科创中心规划」 names a plan, it asks no scope
         for asked_words, conflicting in _SCOPE_CONFLICTS:
-            asked = [w for w in asked_words if w in query.text]
+            asked = [w for w in asked_words if w in unnamed]
             if asked and not any(w in sentence or w in chunk.context for w in asked):
                 other = [w for w in conflicting if w in sentence]
                 if other:
@@ -352,6 +354,11 @@ class ExtractiveAnswerer:
             if query.wants_target and not past_question and self._reports_the_past(sentence, doc, chunk.section):
                 return "规划中只有现状数据，没有相应的目标值。"
         return ""
+
+    def _without_plan_names(self, text: str) -> str:
+        for name in self._long_aliases:
+            text = text.replace(name, " ")
+        return text
 
     @staticmethod
     def _reports_the_past(sentence: str, doc, section: str = "") -> bool:

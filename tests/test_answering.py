@@ -134,3 +134,9 @@ def test_list_of_sentences_after_a_short_lead(real_engine):
     a = real_engine.ask("朝阳的城市智慧大脑包括哪几个“大脑”？")
     assert [c.quote[:8] for c in a.citations] == ["建设城市管理大脑", "建设城市经济大脑", "建设城市安全大脑"]
     assert "“加强建设城市智慧大脑”包括以下3项" in a.text
+
+
+def test_a_plan_name_is_not_an_asked_scope(real_engine):
+    # 「全国科创中心规划」 names the plan; 全国 is not asked against the sentence's 全市
+    a = real_engine.ask("全国科创中心规划里公民科学素养达标率目标是多少？")
+    assert not a.refused and "24%" in a.text
