@@ -348,8 +348,13 @@ class ExtractiveAnswerer:
                        if not query.asked_unit or canonical(m.group(2)).startswith(query.asked_unit)}
             if figures and figures <= {m.group(1) for m in _FIGURE.finditer(canonical(query.text))}:
                 return "规划中只有问题里已经给出的数字，没有进一步的数据。"
+            for asks, _, other in _CONCEPTS:  # 研发投入强度 asked: a share of something else does not answer
+                if asks.search(query.text) and (other.search(sentence) or not _RD.search(sentence)):
+                    return "规划中没有相应指标的具体数字。"
             if query.asked_unit and not has_unit(sentence + chunk.context, query.asked_unit):
                 return f"规划中没有以“{query.asked_unit}”计的相应数字。"
+            if query.wants_current and _states_only_a_target(sentence, chunk):
+                return "规划中只有目标值，没有现状数据。"
             past_question = query.years and max(query.years) < _period_start(doc)
             if query.wants_target and not past_question and self._reports_the_past(sentence, doc, chunk.section):
                 return "规划中只有现状数据，没有相应的目标值。"
@@ -382,7 +387,7 @@ class ExtractiveAnswerer:
         def topic(text: str) -> list[str]:
             words = [canonical(w) for w in self.index.tokenizer.content_words(text)]
             return [w for w in words if len(w) > 1 and w not in optional and w not in FRAME_WORDS
-                    and w not in _COMPARING and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
+                    and w not in _NOT_MEASURES and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
 
         after = topic(re.split(r"[，,；;。？?]", query.text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
         if after:
@@ -598,11 +603,13 @@ _UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所
 # what states another measure under similar words
 _CONCEPTS = [
     (re.compile(r"(?<!企业)(?:研发|r&d|R&D)(?:投入|经费)?强度"), re.compile(r"占(?:北京)?地区生产总值|占.{0,4}GDP"),
-     re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)")),  # 企业研发投入占销售收入、基础研究占R&D: other shares
+     re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)|企业研发投入强度")),  # 企业研发投入占销售收入、基础研究占R&D
 ]
+_RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
-_COMPARING = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化"}  # 「相比差多少」 measures nothing itself
+# 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves
+_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "现在", "目前", "当前", "现有", "如今"}
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
@@ -610,8 +617,8 @@ _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|
 _ENTITY_ASKS = [
     (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|哪个部门牵头|牵头单位|承建单位|责任单位|"
                 r"谁印发|谁发布|谁制定|谁编制"), _ORGANISATION, "相应的单位"),
+    (re.compile(r"组长|负责人是谁|是谁|指谁|谁担任|由谁担任|哪位"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
     (re.compile(r"由谁|谁来|谁牵头"), re.compile(_ORGANISATION.pattern + r"|企业|高校|科研院所|政府"), "相应的单位"),
-    (re.compile(r"组长|负责人是谁|是谁|指谁|谁担任|由谁担任"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
     (re.compile(r"分别叫什么|叫什么名字|名称是什么|名称分别|具体名称"), re.compile(r"[《“\"][^》”\"]{2,30}[》”\"]"), "具体名称"),
     (re.compile(r"哪一天|哪天|几月|什么时候|何时|哪个月"), re.compile(r"\d{1,2}月\d{1,2}日|20\d\d年\d{1,2}月|\d{1,2}月"), "具体日期"),
     (re.compile(r"哪个城市|哪座城市"),
@@ -637,6 +644,13 @@ def _unnumbered(title: str) -> str:
     """「1. 完善全链条科技服务」 → 「完善全链条科技服务」 (the answer numbers the items itself)."""
     m = match_heading(title)
     return m.title if m and m.title else title
+
+
+def _states_only_a_target(sentence: str, chunk) -> bool:
+    """A row of a targets table (「2025年目标值」 its only figure column) or a sentence aiming at a later year."""
+    if chunk.kind == "table_row":
+        return "目标" in chunk.context and not re.search(r"现状|基期|基数|20\d\d年(?!目标)", chunk.context)
+    return bool(re.search(r"到\s*20\d\d\s*年", sentence)) and not _BASELINE.search(sentence)
 
 
 def _says(words: tuple[str, ...], sentence: str) -> bool:

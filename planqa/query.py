@@ -108,7 +108,7 @@ _ASK = re.compile(
 )
 _MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
-_BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件")
+_BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
 
 def _asks_baseline(text: str) -> bool:
@@ -129,6 +129,7 @@ class Query:
     content: str = ""  # the question without its asking words (多少家, 哪些…)
     asked_unit: str = ""  # 家 in 「多少家」
     wants_target: bool = False  # asks for a goal (目标, 到2025年要达到…), not an achieved figure
+    wants_current: bool = False  # asks for an achieved figure (现在、截至、“十三五”末是多少), not a goal
     terms: dict[str, float] = field(default_factory=dict)  # keyword terms with weights
     years: list[int] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
@@ -216,6 +217,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
         or ("元" if _MONEY_ASK.search(text) else ""),
         wants_target=bool(_TARGET.search(text)) and not _asks_baseline(text),
+        wants_current=_asks_baseline(text) and not _AIM_ASK.search(text),
         terms=terms,
         years=years,
         periods=periods,

@@ -140,3 +140,20 @@ def test_a_plan_name_is_not_an_asked_scope(real_engine):
     # 「全国科创中心规划」 names the plan; 全国 is not asked against the sentence's 全市
     a = real_engine.ask("全国科创中心规划里公民科学素养达标率目标是多少？")
     assert not a.refused and "24%" in a.text
+
+
+def test_who_holds_a_post_needs_a_person(real_engine):
+    a = real_engine.ask("朝阳区科技创新改革建设领导小组组长由谁担任？")
+    assert a.refused  # the plan names the group, not its head
+
+
+def test_rd_intensity_is_not_answered_by_another_share(real_engine):
+    a = real_engine.ask("朝阳十四五规划里全社会研发投入强度2025年目标是多少？")
+    assert a.refused  # the indicator table has 朝阳园企业研发投入强度 and industry shares of GDP only
+
+
+def test_a_current_figure_is_not_answered_by_a_target(real_engine):
+    a = real_engine.ask("朝阳外资研发机构现在占全市多少？")
+    assert a.refused and "只有目标值" in a.text
+    b = real_engine.ask("朝阳国家级高企现在有多少家？")
+    assert not b.refused and "3985家" in b.text
