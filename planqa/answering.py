@@ -627,7 +627,8 @@ _ENTITY_ASKS = [
      re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
 ]
 # Questions that ask what a term means or which items it consists of
-_ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么")
+_ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么"
+                         r"|[“\"][^”\"]*\d[^”\"]*[”\"][^？?]*?(?:分别是|是哪|有哪|包括哪|都是)")  # the parts of 「“1+4”政策体系」
 _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指的是|什么意思|啥意思|含义|全称|怎么理解|何谓|"
                            r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西")
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")

@@ -157,3 +157,8 @@ def test_a_current_figure_is_not_answered_by_a_target(real_engine):
     assert a.refused and "只有目标值" in a.text
     b = real_engine.ask("朝阳国家级高企现在有多少家？")
     assert not b.refused and "3985家" in b.text
+
+
+def test_the_parts_of_a_coded_term_need_an_explanation(real_engine):
+    a = real_engine.ask("朝阳规划里“1+4”科技创新政策体系的四个配套政策分别是什么？")
+    assert a.refused and "1+4" in a.text  # the plan names the system, not its four policies
