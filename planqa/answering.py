@@ -344,9 +344,10 @@ class ExtractiveAnswerer:
             if missing:
                 return f"规划中没有关于“{missing[0]}”的具体数字。"
             # 「说建成…175个，其中国家重点实验室是几个」: repeating the question's own figure is no answer
-            figures = {m.group(1) for m in _FIGURE.finditer(canonical(sentence))
+            # (a figure is its number and the unit after it: 「5亿元的品种」 in the question is not 「5个」)
+            figures = {(m.group(1), m.group(2)[:1]) for m in _FIGURE.finditer(canonical(sentence))
                        if not query.asked_unit or canonical(m.group(2)).startswith(query.asked_unit)}
-            if figures and figures <= {m.group(1) for m in _FIGURE.finditer(canonical(query.text))}:
+            if figures and figures <= {(m.group(1), m.group(2)[:1]) for m in _FIGURE.finditer(canonical(query.text))}:
                 return "规划中只有问题里已经给出的数字，没有进一步的数据。"
             for asks, _, other in _CONCEPTS:  # 研发投入强度 asked: a share of something else does not answer
                 if asks.search(query.text) and (other.search(sentence) or not _RD.search(sentence)):
@@ -622,7 +623,8 @@ _ENTITY_ASKS = [
     (re.compile(r"分别叫什么|叫什么名字|名称是什么|名称分别|具体名称"), re.compile(r"[《“\"][^》”\"]{2,30}[》”\"]"), "具体名称"),
     (re.compile(r"哪一天|哪天|几月|什么时候|何时|哪个月"), re.compile(r"\d{1,2}月\d{1,2}日|20\d\d年\d{1,2}月|\d{1,2}月"), "具体日期"),
     (re.compile(r"哪个城市|哪座城市"),
-     re.compile(r"北京|上海|深圳|广州|杭州|天津|香港|纽约|伦敦|东京|巴黎|首尔|新加坡|旧金山|硅谷|波士顿"), "具体城市"),
+     re.compile(r"北京|上海|深圳|广州|杭州|天津|香港|纽约|伦敦|东京|巴黎|首尔|新加坡|旧金山|硅谷|波士顿|"
+                r"(?<![全本该各省城])[\u4e00-\u9fff][^\W城都]市(?![场民级区内属])"), "具体城市"),
     (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪"),
      re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
 ]

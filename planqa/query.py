@@ -240,7 +240,7 @@ def find_places(text: str) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
     for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
         name = m.group(1)
-        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对" and not any(name in f or f in name for _, f in found):
+        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对一两二三四五六七八九十" and not any(name in f or f in name for _, f in found):
             found.append((m.start(1), name))
     return [name for _, name in sorted(found)]
 

@@ -162,3 +162,14 @@ def test_a_current_figure_is_not_answered_by_a_target(real_engine):
 def test_the_parts_of_a_coded_term_need_an_explanation(real_engine):
     a = real_engine.ask("朝阳规划里“1+4”科技创新政策体系的四个配套政策分别是什么？")
     assert a.refused and "1+4" in a.text  # the plan names the system, not its four policies
+
+
+def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
+    # 「10亿元的品种」 in the question; the answer is 「5个以上」
+    a = real_engine.ask("十三五规划生物医药专栏里销售额达到10亿元的品种要新增几个？")
+    assert not a.refused and "5个以上" in a.citations[0].quote
+
+
+def test_which_city_accepts_any_city_name(real_engine):
+    a = real_engine.ask("北京跟哪个城市深化大数据产业的科技创新合作？")
+    assert not a.refused and "贵阳市" in a.citations[0].quote

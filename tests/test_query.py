@@ -116,3 +116,4 @@ def test_a_kind_of_document_named_points_only_at_plans_of_that_kind():
     prior, *_ = doc_preferences("十四五规划解读里，到2025年研发投入强度的目标是多少？", metas)
     assert prior["jd.txt"] == 1.0 and prior["cy.txt"] < 1.0
     assert find_places("“一南一北”产业格局涉及哪些区？") == []  # 哪些区 is not a place
+    assert find_places("张家湾、西集两个镇依托什么载体？") == []  # 两个镇 counts towns, it names none
