@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .config import RetrievalConfig
@@ -30,7 +32,14 @@ def alternatives_for(words: dict[str, float]) -> dict[str, list[str]]:
         c = canonical(key)
         if c in words:
             out[c] = values
+    for word in words:  # 「哪五个方面」: the plan counts them as 五大/五项/五类
+        m = _COUNTED.fullmatch(word)
+        if m:
+            out.setdefault(word, [m.group(1) + k for k in "大项类条种方" if m.group(1) + k != word])
     return out
+
+
+_COUNTED = re.compile(r"([两二三四五六七八九十]+)[个大项类条种]")
 
 
 class HybridRetriever:

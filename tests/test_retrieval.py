@@ -44,3 +44,12 @@ def test_keyword_only_dense_only_and_restriction(tiny_engine):
         assert hits
     only = retrieve(tiny_engine, "发展目标", docs=["c_全市规划.txt"])
     assert {h.chunk.doc_id for h in only} == {"c_全市规划.txt"}
+
+
+def test_alternatives_cover_aliases_and_counts():
+    from planqa.retrieval import alternatives_for
+
+    alts = alternatives_for({"高企": 1.0, "五个": 1.0, "方面": 0.3})
+    assert "高新技术企业" in alts["高企"]
+    assert "五大" in alts["五个"] and "五个" not in alts["五个"]  # 「哪五个方面」 ~ 「五大方面」
+    assert "方面" not in alts
