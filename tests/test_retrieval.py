@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from planqa.query import analyze
-from planqa.retrieval import HybridRetriever, reciprocal_rank_fusion
+from planqa.retrieval import HybridRetriever, alternatives_for, reciprocal_rank_fusion
 
 
 def test_rrf_rewards_agreement_and_ignores_non_matches():
@@ -47,8 +47,6 @@ def test_keyword_only_dense_only_and_restriction(tiny_engine):
 
 
 def test_alternatives_cover_aliases_and_counts():
-    from planqa.retrieval import alternatives_for
-
     alts = alternatives_for({"高企": 1.0, "五个": 1.0, "方面": 0.3})
     assert "高新技术企业" in alts["高企"]
     assert "五大" in alts["五个"] and "五个" not in alts["五个"]  # 「哪五个方面」 ~ 「五大方面」
