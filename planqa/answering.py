@@ -48,6 +48,7 @@ CANDIDATE_CHUNKS = 8
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
+PART_MARGIN = 0.3  # a quoted sentence scoring this close to a later ask's best answers it too (dev)
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
@@ -194,13 +195,18 @@ class ExtractiveAnswerer:
     def _per_part(self, parts: list[tuple[Query, list[Hit]]]) -> list[Candidate]:
         """The best sentence for each thing asked (a sentence answering two asks is kept once)."""
         chosen: list[Candidate] = []
+
+        def quoted(cand: Candidate, sub: Query) -> bool:
+            text = self.index.documents[cand.doc_id].text[cand.start : cand.end]
+            return all(str(y) in text for y in sub.years) and any(
+                c.doc_id == cand.doc_id and c.start < cand.end and cand.start < c.end for c in chosen)
+
         for sub, sub_hits in parts:
-            best = self._acceptable(self.candidates(sub, sub_hits))
-            if best is None:
-                continue
-            shaped = self._shape(sub, best)
-            if not any(c.doc_id == shaped.doc_id and c.start < shaped.end and shaped.start < c.end for c in chosen):
-                chosen.append(shaped)
+            candidates = self.candidates(sub, sub_hits)
+            best = self._acceptable(candidates)
+            if best is None or any(quoted(c, sub) and not c.problem and c.score >= best.score - PART_MARGIN for c in candidates):
+                continue  # nothing found, or a sentence already quoted answers this ask too (「……766人，约占全国的1/2」)
+            chosen.append(self._shape(sub, best))
         return chosen
 
     def _terms(self, query: Query, doc_id: str) -> list[str]:

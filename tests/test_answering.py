@@ -173,3 +173,8 @@ def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
 def test_which_city_accepts_any_city_name(real_engine):
     a = real_engine.ask("北京跟哪个城市深化大数据产业的科技创新合作？")
     assert not a.refused and "贵阳市" in a.citations[0].quote
+
+
+def test_a_sentence_answering_two_asks_is_quoted_once(real_engine):
+    a = real_engine.ask("2015年底在京两院院士有多少人？大概占全国几成？")
+    assert len(a.citations) == 1 and "766人" in a.text and "1/2" in a.text
