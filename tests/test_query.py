@@ -27,7 +27,7 @@ def test_question_types():
     assert question_type("副中心到2026年国家级创新平台要达到多少家？") == "number"
     assert question_type("五大行动有哪些？") == "list"
     assert question_type("京津冀协同创新要构建哪三类平台？") == "list"
-    assert question_type("京津冀协同创新的三大机制分别是什么？") == "list"
+    assert question_type("京津冀协同创新的三大机制分别是什么？", allow_compare=False) == "list"
     assert question_type("三城一区是指什么？") == "definition"
     assert question_type("朝阳区规划由哪个部门牵头？") == "fact"
     assert question_type("十三五和十四五的目标相比有什么变化？") == "compare"
