@@ -7,8 +7,11 @@ cover (words that name the plan itself are satisfied by the plan, not required i
 sentence) plus what the question type asks for. A candidate is disqualified when the
 question names a year, place, period or plan it does not speak of, asks in a unit or for a
 measure it does not give (多少亿元 vs 4%, 估值 vs 家数), asks for a target where it only
-reports an achieved figure, or when its only figure is one the question already states.
-A question asking several things gets one sentence per ask; 指什么 needs an explanation.
+reports an achieved figure (or the reverse), or when its only figure is one the question already
+states. What a 哪些/什么 question asks about (its focus) and a place it asks about opening the
+sentence raise the score. A question asking several things gets one sentence per ask (none for
+an ask a quoted sentence already answers); 指什么 needs an explanation; 哪些 may be answered by a
+section's parts or by the sentences after a short lead.
 With no qualified candidate of enough support, the answer is a refusal with the nearest
 passages.
 """

@@ -110,15 +110,14 @@ _MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
+_AIM_ASK = re.compile(r"要达到|要突破|要到|力争|目标")
+
 
 def _asks_baseline(text: str) -> bool:
     """An achieved figure is asked for (截至、现有、“十三五”末是多少), not a target; 「十三五末要达到多少」
     asks for the target of a period's end."""
     found = {m.group(0) for m in _BASELINE_ASK.finditer(text)}
     return bool(found - {"末"}) or ("末" in found and not _AIM_ASK.search(text))
-
-
-_AIM_ASK = re.compile(r"要达到|要突破|要到|力争|目标")
 
 
 @dataclass
