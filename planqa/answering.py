@@ -337,8 +337,7 @@ class ExtractiveAnswerer:
                 other = [w for w in conflicting if w in sentence]
                 if other:
                     return f"规划中只有“{other[0]}”的表述，没有“{asked[0]}”的。"
-        named = [d for d, v in query.doc_prior.items() if v == 1.0]
-        if named and len(named) < len(query.doc_prior) and cand.doc_id not in named and not (
+        if query.named_docs and cand.doc_id not in query.named_docs and not (
                 query.places == ["北京市"] and _names_beijing(query.text, canonical(sentence))):
             return "问题所问的规划中没有相应表述。"
         if query.qtype == "number":
@@ -619,7 +618,7 @@ _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves
-_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "现在", "目前", "当前", "现有", "如今"}
+_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "现在", "目前", "当前", "现有", "如今", "实际"}
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

@@ -75,6 +75,9 @@ ALIASES: dict[str, list[str]] = {
     "科学素质": ["科学素养"],
     "科学素养": ["科学素质"],
     "市民": ["公民"],
+    "钱": ["经费", "资金"],
+    "公司": ["企业"],
+    "大学生": ["在校生", "学生"],
     "高校": ["高等学校", "高等院校"],
     "科研院所": ["科研机构", "研究院所"],
 }
@@ -110,6 +113,9 @@ _MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
+# 「我在写材料，想确认一下：」「请问，」: how the user leads in, not what is asked
+_PREAMBLE = re.compile(r"^(?:(?:我|我们)正?在(?:写|起草|准备|整理)[^，,：:。？?]{0,10}[，,：:]?\s*)?(?:想|需要|要)?"
+                       r"(?:确认|核实|了解|问|请教|查)(?:一下)?[：:，,]|^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下)[：:，,]?")
 _AIM_ASK = re.compile(r"要达到|要突破|要到|力争|目标")
 
 
@@ -134,6 +140,7 @@ class Query:
     periods: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     doc_prior: dict[str, float] = field(default_factory=dict)  # doc_id → preference in [0, 1]
+    named_docs: list[str] = field(default_factory=list)  # plans fitting every place, period and kind named (years aside)
     compare_parts: list[tuple[str, list[str]]] = field(default_factory=list)  # (sub-question, its plans)
     ask_parts: list[str] = field(default_factory=list)  # one sub-question per figure or fact asked
 
@@ -196,6 +203,7 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
 def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) -> Query:
     """Everything retrieval and answering need to know about a question; ``expand`` adds the
     plans' wordings of the aliases it uses."""
+    text = _PREAMBLE.sub("", text).strip() or text
     extra = expansions(text) if expand else []
     terms = keyword.query_terms(text)
     for e in extra:
@@ -208,6 +216,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         if len(t.lstrip("§")) >= 2 and canonical(t.lstrip("§")) in names:
             terms[t] *= NAME_TERM_WEIGHT
     prior, periods, years, places = doc_preferences(text, metas)
+    wants_target = bool(_TARGET.search(text)) and not _asks_baseline(text)
     query = Query(
         text=text,
         qtype=question_type(text),
@@ -215,13 +224,15 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         content=_ASK.sub(" ", text),
         asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
         or ("元" if _MONEY_ASK.search(text) else ""),
-        wants_target=bool(_TARGET.search(text)) and not _asks_baseline(text),
+        wants_target=wants_target,
         wants_current=_asks_baseline(text) and not _AIM_ASK.search(text),
         terms=terms,
         years=years,
         periods=periods,
         places=places,
         doc_prior=prior,
+        # a target year (到2020年要达到) names a plan's period; a past year (2019年提到了多少) may be in a later review
+        named_docs=_fully_named(prior if wants_target else doc_preferences(_YEAR_RE.sub(" ", text), metas)[0]),
     )
     parts = compare_parts(text, metas)
     if parts:
@@ -232,6 +243,12 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
             query.qtype = question_type(text, allow_compare=False)
         query.ask_parts = ask_parts(text, metas)
     return query
+
+
+def _fully_named(prior: dict[str, float]) -> list[str]:
+    """The plans that fit everything the question names, when that rules some plan out."""
+    named = [d for d, v in prior.items() if v == 1.0]
+    return named if len(named) < len(prior) else []
 
 
 def find_places(text: str) -> list[str]:

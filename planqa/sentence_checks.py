@@ -55,6 +55,12 @@ def lists_collective(sentence: str, term: str) -> bool:
     (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 一地三中心: 「…高地，…配置中心、
     …转化中心、…应用中心」)."""
     t = canonical(term).strip('"')
+    counted = re.fullmatch(r"([两二三四五六七八九十])个(.{2,4})", t)  # 「三个一网」: three items, each a 一网
+    if counted:
+        n, mark = NUMERALS[counted.group(1)], counted.group(2)
+        raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+        return any(len(items) == n and all(mark in x for x in items)
+                   for items in ([x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw))
     parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
     if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False

@@ -118,3 +118,17 @@ def test_a_kind_of_document_named_points_only_at_plans_of_that_kind():
     assert prior["jd.txt"] == 1.0 and prior["cy.txt"] < 1.0
     assert find_places("“一南一北”产业格局涉及哪些区？") == []  # 哪些区 is not a place
     assert find_places("张家湾、西集两个镇依托什么载体？") == []  # 两个镇 counts towns, it names none
+
+
+def test_lead_ins_and_past_years_do_not_steer():
+    class Keyword:
+        @staticmethod
+        def query_terms(text, weight=1.0):
+            return {}
+
+    q = analyze("我在写材料，想确认一下：朝阳高企有多少家？", METAS, Keyword)
+    assert q.text == "朝阳高企有多少家？"
+    assert analyze("请问，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
+    # a past year may be reported in a later plan's review; a target year names the plan's period
+    assert analyze("基础研究占比2019年提到了多少？", METAS, Keyword).named_docs == []
+    assert analyze("到2020年孵化器要达到多少家？", METAS, Keyword).named_docs == ["bj13.txt"]

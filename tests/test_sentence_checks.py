@@ -23,6 +23,8 @@ def test_collective_terms_and_title_lines():
     assert not lists_collective("打造数字经济、未来产业", "三链") and not lists_collective("创新链、产业链", "三链")
     spread = "建设成开放创新高地。汇聚资源，打造配置中心；推动转化，打造转化中心；驱动创新，打造应用中心。"
     assert lists_collective(spread, "一地三中心")  # one clause per 中心
+    three = "构建“城市运行一网统管”、“产业发展一网支撑”、“安全管理一网统筹”新格局"
+    assert lists_collective(three, "三个一网") and not lists_collective(three, "两个一网")
     assert not lists_collective(spread.replace("打造应用中心", "推动应用"), "一地三中心")
     meta = SimpleNamespace(title="北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）")
     assert is_title_line("关于印发北京城市副中心科技创新“三量齐升”", meta)
