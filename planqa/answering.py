@@ -160,8 +160,8 @@ class ExtractiveAnswerer:
         doc = self.index.documents[best.doc_id]
         if best.hit.chunk.kind == "table_row" or best.end - best.start > 24:
             return None
-        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
-        focus = self._focus(query, naming_words(words, self._names[best.doc_id], alternatives_for(words)))
+        _, _, optional = self._question_words(query, best.doc_id)
+        focus = self._focus(query, optional)
         if not focus:
             return None
         block_end = next((b.end for b in doc.blocks if b.start <= best.start < b.end + 1), best.hit.chunk.end)
@@ -169,11 +169,7 @@ class ExtractiveAnswerer:
         if len(items) < 2:
             return None
         lead = doc.text[best.start : best.end].rstrip("。；;")
-        lines, citations = [f"根据《{doc.meta.title}》，“{lead}”包括以下{len(items[:LIST_ITEMS])}项："], []
-        for n, (s, e) in enumerate(items[:LIST_ITEMS], 1):
-            citations.append(self._citation(n, best.doc_id, s, e, best.hit))
-            lines.append(f"{n}. {doc.text[s:e]}[{n}]")
-        return Draft("\n".join(lines), False, citations, support=best.support)
+        return self._numbered(best, lead, [(s, e, doc.text[s:e], None, None) for s, e in items[:LIST_ITEMS]], best.support)
 
     def _answer_meaning(self, query: Query, hits: list[Hit], candidates: list[Candidate], best: Candidate) -> Draft:
         """「X指什么」: only a passage that explains X answers (「“五子”分别是哪五子」 is not answered by a
@@ -230,23 +226,15 @@ class ExtractiveAnswerer:
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
         grams = bigrams(query.content or query.text)
-        optional_cache: dict[str, frozenset[str]] = {}
+        per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
         for hit in hits:
             chunk = hit.chunk
             doc = self.index.documents[chunk.doc_id]
-            if chunk.doc_id not in optional_cache:  # words naming this plan need not be repeated in a sentence
-                optional_cache[chunk.doc_id] = naming_words(words, self._names[chunk.doc_id], alts)
-            optional = optional_cache[chunk.doc_id]
-            focus = [] if query.qtype == "number" else self._focus(query, optional)
-            # a place asked about that is not the plan's own (「天津市的定位」) opening the sentence: it is about it
-            subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[chunk.doc_id]]
-            terms = quoted_terms(query.text) + ["".join(f) for f in focus] + [
-                w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
-            key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
-                   and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
-            measure = self._asked_measure(query, optional)
+            if chunk.doc_id not in per_plan:
+                per_plan[chunk.doc_id] = self._asks_of_plan(query, words, alts, chunk.doc_id)
+            optional, focus, subjects, terms, key, measure = per_plan[chunk.doc_id]
             context = f"{chunk.section} {chunk.context}"
             headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
@@ -274,6 +262,19 @@ class ExtractiveAnswerer:
                 out.append(cand)
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _asks_of_plan(self, query: Query, words: dict[str, float], alts, doc_id: str) -> tuple:
+        """What the question asks of one plan: the words that name it (they need not be repeated in a
+        sentence), the focus, places asked about that are not the plan's own (「天津市的定位」), the terms
+        an enumeration or definition should name, the topic words a figure needs, and the measure asked."""
+        optional = naming_words(words, self._names[doc_id], alts)
+        focus = [] if query.qtype == "number" else self._focus(query, optional)
+        subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[doc_id]]
+        terms = quoted_terms(query.text) + ["".join(f) for f in focus] + [
+            w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
+        key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
+               and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
+        return optional, focus, subjects, terms, key, self._asked_measure(query, optional)
 
     # ------------------------------------------------------------------ scoring
     @staticmethod
@@ -499,8 +500,7 @@ class ExtractiveAnswerer:
         sentences of its paragraphs (「坚持全面改革。……」「坚持市场主导。……」). The section whose
         title best covers the question wins, the most specific title on a tie."""
         doc = self.index.documents[best.doc_id]
-        words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
-        optional = naming_words(words, self._names[best.doc_id], alternatives_for(words))
+        words, _, optional = self._question_words(query, best.doc_id)
         chosen, top = None, (0.0, 0)
         for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), optional=optional)
@@ -515,18 +515,28 @@ class ExtractiveAnswerer:
         if chosen is None or top[0] < max(0.6, best.support - 0.05):
             return None
         section, items = chosen
-        citations, lines = [], [f"根据《{doc.meta.title}》，“{section.path[-1]}”包括以下{len(items)}项："]
-        for n, (start, end, text, label, passage) in enumerate(items, 1):
-            citations.append(self._citation(n, best.doc_id, start, end, best.hit, label, passage))
+        return self._numbered(best, section.path[-1], items, top[0])
+
+    def _numbered(self, best: Candidate, heading: str, items: list[tuple], support: float) -> Draft:
+        """「根据《…》，“heading”包括以下N项：」 then one cited line per item (start, end, text, section, passage)."""
+        title = self.index.documents[best.doc_id].meta.title
+        citations, lines = [], [f"根据《{title}》，“{heading}”包括以下{len(items)}项："]
+        for n, (start, end, text, section, passage) in enumerate(items, 1):
+            citations.append(self._citation(n, best.doc_id, start, end, best.hit, section, passage))
             lines.append(f"{n}. {text}[{n}]")
-        return Draft("\n".join(lines), False, citations, support=top[0])
+        return Draft("\n".join(lines), False, citations, support=support)
 
     def _body_support(self, query: Query, cand: Candidate) -> float:
         """Support from the sentence alone, without its section path."""
+        words, alts, optional = self._question_words(query, cand.doc_id)
+        sentence = self.index.documents[cand.doc_id].text[cand.start : cand.end]
+        return coverage(words, sentence, "", alts, optional)
+
+    def _question_words(self, query: Query, doc_id: str) -> tuple[dict[str, float], dict[str, list[str]], frozenset[str]]:
+        """The question's weighted words, their alternatives, and those that name this plan."""
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
-        sentence = self.index.documents[cand.doc_id].text[cand.start : cand.end]
-        return coverage(words, sentence, "", alts, naming_words(words, self._names[cand.doc_id], alts))
+        return words, alts, naming_words(words, self._names[doc_id], alts)
 
     def _paragraph_leads(self, doc, section_index: int) -> list[tuple]:
         """Short lead sentences opening every paragraph directly under a section, as list items."""
