@@ -129,8 +129,13 @@ def cmd_eval(args) -> int:
     eval_dir = Path(args.eval_dir)
     raw = raw_texts(Path(cfg.corpus.dir))
     qa_path = eval_dir / args.qa_file
-    problems = validate_qa(read_jsonl(qa_path), raw) + validate_wording(read_jsonl(eval_dir / "wording.jsonl"), raw)
-    if (eval_dir / "targets.jsonl").exists():
+    wanted = [(qa_path, validate_qa, "qa"), (eval_dir / "wording.jsonl", validate_wording, "wording")]
+    missing = [p for p, _, data in wanted if args.data in ("all", data) and not p.is_file()]
+    if missing:  # only the gold sets this run evaluates must exist (「--data qa」 needs no wording.jsonl)
+        _stderr("找不到金标文件：" + "、".join(str(p) for p in missing))
+        return 2
+    problems = [p for path, check, data in wanted if args.data in ("all", data) for p in check(read_jsonl(path), raw)]
+    if (eval_dir / "targets.jsonl").exists() and args.data in ("all", "targets"):
         problems += validate_targets(read_jsonl(eval_dir / "targets.jsonl"), raw)
     if problems:
         _stderr("金标数据有误：\n  " + "\n  ".join(problems[:30]))

@@ -363,8 +363,13 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     context = " ".join(c for i, c in enumerate(clauses) if i not in asks)
     if len(asks) >= 2:
         topic = _topic_of(clauses[asks[0]])
+        # the plan the first ask names is the plan of every ask (「副中心十五五规划……截止到哪天？通过什么渠道提交？」)
+        first = clauses[asks[0]]
+        titles = [m.span() for m in re.finditer(r"《[^》]*》", first)]  # 「《战略行动计划》」 is another document
+        named = " ".join(first[s:e] for s, e, _ in plan_mentions(first, metas) if not any(a <= s < b for a, b in titles))
         # a later ask borrows the first one's topic unless it names a topic of its own (「市级孵化器要引进几家」)
-        return [" ".join(x for x in (context, topic if k and not _names_own_topic(clauses[i]) else "", clauses[i])
+        return [" ".join(x for x in (context, topic if k and not _names_own_topic(clauses[i]) else
+                                     named if k and not plan_mentions(clauses[i], metas) else "", clauses[i])
                          if x.strip()) for k, i in enumerate(asks)]
     if len(asks) == 1:
         m = _EACH.match(clauses[asks[0]])

@@ -104,3 +104,24 @@ def test_eval_cli_check_exit_codes(tiny_base, eval_dir, tmp_path):
     (eval_dir / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
     bad = subprocess.run(base + ["--check"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1 and "false_refusal_rate" in bad.stderr
+
+
+def test_eval_cli_needs_only_the_gold_sets_it_evaluates(tiny_base, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    folder = tmp_path / "qa-only"
+    folder.mkdir()
+    (folder / "extra.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in QA), encoding="utf-8")
+    env = {**os.environ, "PLANQA_CORPUS_DIR": str(tiny_base / "corpus"), "PLANQA_INDEX_DIR": str(tiny_base / "index"),
+           "PLANQA_MODEL_TRAIN_EPOCHS": "1"}
+    base = [sys.executable, "-m", "planqa", "eval", "--eval-dir", str(folder), "--qa-file", "extra.jsonl", "--split", "dev",
+            "--quiet", "--no-ablation", "--out", str(tmp_path / "r")]
+    qa = subprocess.run(base + ["--data", "qa"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert qa.returncode == 0, qa.stderr  # no wording.jsonl beside it, and none needed
+    assert json.loads(qa.stdout)["headline"]["hit@5"] == 1.0
+    everything = subprocess.run(base, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert everything.returncode == 2 and "找不到金标文件" in everything.stderr and "wording.jsonl" in everything.stderr

@@ -98,6 +98,15 @@ def test_a_later_ask_with_its_own_topic_does_not_borrow():
     assert len(parts) == 2 and parts[1].endswith("创业生态系统报告排第几")
 
 
+def test_a_later_ask_keeps_the_plan_the_first_one_names():
+    parts = ask_parts("副中心行动计划的意见反馈截止到哪天？通过什么渠道提交？", METAS)
+    assert len(parts) == 2 and "副中心" in parts[1] and parts[1].endswith("通过什么渠道提交")
+    parts = ask_parts("朝阳十四五规划里孵化器有多少家？三量齐升计划要引进几家市级孵化器？", METAS)
+    assert "朝阳" not in parts[1]  # a later ask naming its own plan keeps to it
+    parts = ask_parts("《战略行动计划》是什么时候发布的？部市推进的是什么工程？", METAS)
+    assert parts[1] == "部市推进的是什么工程"  # a plan kind inside another document's title names no plan
+
+
 def test_asked_units_towns_and_money():
     class Keyword:
         @staticmethod
