@@ -267,7 +267,8 @@ class ExtractiveAnswerer:
         """What the question asks of one plan: the words that name it (they need not be repeated in a
         sentence), the focus, places asked about that are not the plan's own (「天津市的定位」), the terms
         an enumeration or definition should name, the topic words a figure needs, and the measure asked."""
-        optional = naming_words(words, self._names[doc_id], alts)
+        # time words date a figure (截至…年底, 现在): like the plan's names they count when present
+        optional = naming_words(words, self._names[doc_id], alts) | (words.keys() & _TIME_WORDS)
         focus = [] if query.qtype == "number" else self._focus(query, optional)
         subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[doc_id]]
         terms = quoted_terms(query.text) + ["".join(f) for f in focus] + [
@@ -627,8 +628,10 @@ _CONCEPTS = [
 _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都")
-# 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves
-_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "现在", "目前", "当前", "现有", "如今", "实际"}
+# 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure
+# need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
+_TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
+_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际"} | _TIME_WORDS
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

@@ -85,6 +85,7 @@ ALIASES: dict[str, list[str]] = {
 PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PERIOD_RE = re.compile("|".join(PERIODS))
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_SHORT_YEAR = re.compile(r"(?<![\d.])([0-4]\d)年(?=底|末|初)")
 _BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆"
 _KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
 # 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
@@ -116,7 +117,7 @@ _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年�
 # 「我在写材料，想确认一下：」「请问，」: how the user leads in, not what is asked
 _PREAMBLE = re.compile(r"^(?:(?:我|我们)正?在(?:写|起草|准备|整理)[^，,：:。？?]{0,10}[，,：:]?\s*)?(?:想|需要|要)?"
                        r"(?:确认|核实|了解|问|请教|查)(?:一下)?[：:，,]|^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下)[：:，,]?")
-_AIM_ASK = re.compile(r"要达到|要突破|要到|力争|目标")
+_AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 
 
 def _asks_baseline(text: str) -> bool:
@@ -204,6 +205,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
     """Everything retrieval and answering need to know about a question; ``expand`` adds the
     plans' wordings of the aliases it uses."""
     text = _PREAMBLE.sub("", text).strip() or text
+    text = _SHORT_YEAR.sub(r"20\1年", text)  # 「15年底」 is 2015年底
     extra = expansions(text) if expand else []
     terms = keyword.query_terms(text)
     for e in extra:
