@@ -110,7 +110,7 @@ _ASK = re.compile(
     r"(?P<unit>万亿元|亿元|万元|元|个|家|项(?!目)|条|种|类(?!型)|所|名(?!称|单)|位(?!置)|件|人|倍|辆|场(?!景|所|地)|次|公里|%)?"
     r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|啥|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
 )
-_MONEY_ASK = re.compile(r"多少(?:经费|资金|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
+_MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
@@ -193,7 +193,7 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
             if any(span[0] <= y <= span[1] for y in years):
                 score += 1
         for word in ("起草说明", "解读", "行动计划", "三量齐升"):  # a kind of document named: only plans of that kind match
-            if word in low:
+            if word in low and (word == "三量齐升" or names_own_kind(text, word, metas)):
                 checks += 1
                 score += word in canonical(meta.kind) or word in canonical(meta.title)
         if checks:
@@ -266,6 +266,23 @@ def find_places(text: str) -> list[str]:
 _PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]")
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及")
 _KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
+# what may stand right before a plan kind that names one of our plans (「这个行动计划」「三年行动计划」)
+_KIND_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|这个|这份|那个|那份|该|本|此|个|份|的|里|在|按|据|照|年|期|版|规划|稿)$")
+
+
+def names_own_kind(text: str, kind: str, metas: dict[str, DocMeta]) -> bool:
+    """Whether a kind word (行动计划, 方案…) names one of our plans: outside 《…》 and led by a
+    plan's name or nothing specific; 「科技冬奥行动计划」「《战略行动计划》」 are other documents."""
+    names = sorted({canonical(a) for m in metas.values() for a in (*m.aliases, m.region, m.short_name) if a and len(a) >= 2},
+                   key=len, reverse=True)
+    low = canonical(text)
+    for pos in find_all(low, canonical(kind)):
+        if low[:pos].count("《") > low[:pos].count("》"):
+            continue  # inside another document's title
+        before = low[max(0, pos - 12) : pos]
+        if _KIND_LEAD.search(before) or any(before.endswith(n) for n in names):
+            return True
+    return False
 _WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
 
 
@@ -274,7 +291,7 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
     vocab: dict[str, set[str]] = {}
     for doc_id, meta in metas.items():
         names = {a for a in (*meta.aliases, meta.region) if a and len(a) >= 2}
-        names |= {k for k in _KINDS if k in meta.kind or k in meta.title}
+        names |= {k for k in _KINDS if (k in meta.kind or k in meta.title) and names_own_kind(text, k, metas)}
         span = _period_years(meta.period)
         names |= {p for p, years in PERIODS.items() if span and _overlap(years, span) >= 3}
         for name in names - _WEAK_MENTIONS:

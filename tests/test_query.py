@@ -9,6 +9,7 @@ from planqa.query import (
     doc_preferences,
     expansions,
     find_places,
+    names_own_kind,
     question_type,
 )
 from planqa.schema import DocMeta
@@ -141,3 +142,22 @@ def test_lead_ins_and_past_years_do_not_steer():
     # a past year may be reported in a later plan's review; a target year names the plan's period
     assert analyze("基础研究占比2019年提到了多少？", METAS, Keyword).named_docs == []
     assert analyze("到2020年孵化器要达到多少家？", METAS, Keyword).named_docs == ["bj13.txt"]
+
+
+def test_a_plan_kind_names_our_plan_only_when_nothing_else_owns_it():
+    assert names_own_kind("三量齐升行动计划里孵化器要引进几家？", "行动计划", METAS)
+    assert names_own_kind("这个行动计划的考核怎么做？", "行动计划", METAS)
+    assert names_own_kind("十四五规划解读里说了什么？", "解读", METAS)
+    assert not names_own_kind("科技冬奥行动计划贯彻什么理念？", "行动计划", METAS)  # another document
+    assert not names_own_kind("《战略行动计划》是何时发布的？", "行动计划", METAS)
+    prior, *_ = doc_preferences("科技冬奥行动计划贯彻什么理念？", METAS)
+    assert len(set(prior.values())) <= 1  # it points at no plan in particular
+
+
+def test_money_asked_with_a_modifier():
+    class Keyword:
+        @staticmethod
+        def query_terms(text, weight=1.0):
+            return {}
+
+    assert analyze("科技冬奥行动计划一共安排了多少专项资金？", METAS, Keyword).asked_unit == "元"
