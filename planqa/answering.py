@@ -346,8 +346,8 @@ class ExtractiveAnswerer:
             if chunk.kind == "table_row":  # the value cell: 「高于全市平均水平」 answers 怎么定的, not 多少
                 if not _DIGIT.search(row_value(sentence, chunk.context)) and _COUNT_ASK.search(query.text):
                     return "规划中没有相应的具体数字。"
-            elif not _DIGIT.search(sentence):
-                return "规划中没有相应的具体数字。"
+            elif not (_DIGIT.search(sentence) or (_ASKS_FREQUENCY.search(query.text) and _FREQUENCY.search(sentence))):
+                return "规划中没有相应的具体数字。"  # 「多久汇报一次」 is answered by 「每年向……汇报」
             # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
             context = canonical(" ".join((sentence, chunk.section, chunk.context)))
             missing = [t for t in quoted_terms(query.text) if t not in context and t not in names]
@@ -632,6 +632,8 @@ _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分�
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
 _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
 _NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际"} | _TIME_WORDS
+_ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")
+_FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

@@ -178,3 +178,8 @@ def test_which_city_accepts_any_city_name(real_engine):
 def test_a_sentence_answering_two_asks_is_quoted_once(real_engine):
     a = real_engine.ask("2015年底在京两院院士有多少人？大概占全国几成？")
     assert len(a.citations) == 1 and "766人" in a.text and "1/2" in a.text
+
+
+def test_how_often_is_answered_by_a_frequency(real_engine):
+    a = real_engine.ask("三量齐升行动计划多长时间向领导小组汇报一次进展？")
+    assert not a.refused and "每年" in a.text and "汇报" in a.citations[0].quote
