@@ -61,6 +61,12 @@ def lists_collective(sentence: str, term: str) -> bool:
         raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
         return any(len(items) == n and all(mark in x for x in items)
                    for items in ([x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw))
+    classed = re.fullmatch(r"([两二三四五六七八九十])[大项类条](.{2,4})", t)  # 「三大科技城」: three items, each a …城
+    if classed:
+        n, mark = NUMERALS[classed.group(1)], classed.group(2)[-1]
+        return any(len(items) == n and all(x.endswith(mark) for x in items)
+                   for items in ([x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
+                                 for clause in re.split(r"[，。；：,;:]", canonical(sentence))))
     parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
     if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False

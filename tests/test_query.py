@@ -32,6 +32,7 @@ def test_question_types():
     assert question_type("三城一区是指什么？") == "definition"
     assert question_type("朝阳区规划由哪个部门牵头？") == "fact"
     assert question_type("十三五和十四五的目标相比有什么变化？") == "compare"
+    assert question_type("朝阳说的“一地三中心”具体指啥？") == "definition"
 
 
 def test_aliases_expand_what_users_type():
