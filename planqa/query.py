@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .schema import DocMeta
 from .textutil import canonical, find_all
@@ -273,8 +274,7 @@ _KIND_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|这个|这份|那个|那份|该|
 def names_own_kind(text: str, kind: str, metas: dict[str, DocMeta]) -> bool:
     """Whether a kind word (行动计划, 方案…) names one of our plans: outside 《…》 and led by a
     plan's name or nothing specific; 「科技冬奥行动计划」「《战略行动计划》」 are other documents."""
-    names = sorted({canonical(a) for m in metas.values() for a in (*m.aliases, m.region, m.short_name) if a and len(a) >= 2},
-                   key=len, reverse=True)
+    names = _alias_names(tuple(metas.values()))
     low = canonical(text)
     for pos in find_all(low, canonical(kind)):
         if low[:pos].count("《") > low[:pos].count("》"):
@@ -289,9 +289,10 @@ _WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes in
 def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, frozenset[str]]]:
     """Words in ``text`` that name plans (places, periods, plan kinds, aliases), with the plans they fit."""
     vocab: dict[str, set[str]] = {}
+    own_kinds = {k for k in _KINDS if k in text and names_own_kind(text, k, metas)}
     for doc_id, meta in metas.items():
         names = {a for a in (*meta.aliases, meta.region) if a and len(a) >= 2}
-        names |= {k for k in _KINDS if (k in meta.kind or k in meta.title) and names_own_kind(text, k, metas)}
+        names |= {k for k in own_kinds if k in meta.kind or k in meta.title}
         span = _period_years(meta.period)
         names |= {p for p, years in PERIODS.items() if span and _overlap(years, span) >= 3}
         for name in names - _WEAK_MENTIONS:
@@ -303,6 +304,11 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
             if not any(s <= pos < e for s, e, _ in found):
                 found.append((pos, pos + len(name), frozenset(vocab[name])))
     return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _alias_names(metas: tuple[DocMeta, ...]) -> frozenset[str]:
+    return frozenset(canonical(a) for m in metas for a in (*m.aliases, m.region, m.short_name) if a and len(a) >= 2)
 
 
 def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[str]]]:

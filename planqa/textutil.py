@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SENTENCE_END = "。！？；!?;"
 CLOSERS = "”’」』）)】》〕\"'"
@@ -42,8 +43,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
-    """A form for matching that ignores width, spacing, dash and quote variants."""
+    """A form for matching that ignores width, spacing, dash and quote variants (cached: the
+    same sentences and headings are compared for every question)."""
     return canonical_with_map(text)[0]
 
 
