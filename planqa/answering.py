@@ -51,6 +51,7 @@ CANDIDATE_CHUNKS = 8
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
+FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 PART_MARGIN = 0.3  # a quoted sentence scoring this close to a later ask's best answers it too (dev)
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
@@ -499,24 +500,31 @@ class ExtractiveAnswerer:
     def _list_from_headings(self, query: Query, best: Candidate) -> Draft | None:
         """「…有哪些」 about a section whose parts are the items: list its sub-headings, or the lead
         sentences of its paragraphs (「坚持全面改革。……」「坚持市场主导。……」). The section whose
-        title best covers the question wins, the most specific title on a tie."""
+        title best covers the question wins, the most specific title on a tie; a title naming what
+        the question asks about (「坚持哪几条基本原则」 → 基本原则) wins over the rest and need not cover
+        the question's other words as well as the best sentence does."""
         doc = self.index.documents[best.doc_id]
         words, _, optional = self._question_words(query, best.doc_id)
-        chosen, top = None, (0.0, 0)
+        ask = _FOCUS_ASK.search(query.text)
+        clause = canonical(re.split(r"[，,；;。？?]", query.text[ask.start() :])[0]) if ask else ""
+        focus = [f for f in self._focus(query, optional)[:1] if "".join(f) in clause]  # named where it asks
+        chosen, top = None, (False, 0.0, 0)
         for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), optional=optional)
-            if (cov, -len(section.path[-1])) <= top:
+            rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
+            if rank <= top:
                 continue
             children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
             items = [(c.start, _line_end(doc.text, c.start), _unnumbered(c.path[-1]), c.label, (c.start, c.end)) for c in children]
             if len(items) < 2:
                 items = self._paragraph_leads(doc, i)
             if len(items) >= 2:
-                top, chosen = (cov, -len(section.path[-1])), (section, items)
-        if chosen is None or top[0] < max(0.6, best.support - 0.05):
+                top, chosen = rank, (section, items)
+        named, cov = top[0], top[1]
+        if chosen is None or cov < (FOCUS_TITLE_SUPPORT if named else max(0.6, best.support - 0.05)):
             return None
         section, items = chosen
-        return self._numbered(best, section.path[-1], items, top[0])
+        return self._numbered(best, section.path[-1], items, cov)
 
     def _numbered(self, best: Candidate, heading: str, items: list[tuple], support: float) -> Draft:
         """「根据《…》，“heading”包括以下N项：」 then one cited line per item (start, end, text, section, passage)."""

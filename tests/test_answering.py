@@ -183,3 +183,9 @@ def test_a_sentence_answering_two_asks_is_quoted_once(real_engine):
 def test_how_often_is_answered_by_a_frequency(real_engine):
     a = real_engine.ask("三量齐升行动计划多长时间向领导小组汇报一次进展？")
     assert not a.refused and "每年" in a.text and "汇报" in a.citations[0].quote
+
+
+def test_a_section_titled_by_what_is_asked_lists_its_parts(real_engine):
+    a = real_engine.ask("朝阳十四五科技规划要坚持哪几条基本原则？")  # 坚持 is in every principle, not in the title
+    assert not a.refused and "基本原则" in a.text and len(a.citations) == 4
+    assert "创新驱动，引领发展" in a.text and "以人为本，科技赋能" in a.text
