@@ -561,7 +561,7 @@ class ExtractiveAnswerer:
                     continue  # an introduction before the items
                 return []
             # the citation quotes the lead and the sentence that explains it
-            items.append((spans[0][0], spans[1][1], lead, section.label, (block.start, block.end)))
+            items.append((spans[0][0], spans[1][1], lead.lstrip("—－- "), section.label, (block.start, block.end)))
         return items
 
     def _compose(self, chosen: list[Candidate], support: float) -> Draft:
