@@ -639,11 +639,11 @@ _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分�
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
 _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
-_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际"} | _TIME_WORDS
+_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到"} | _TIME_WORDS
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
-_COUNT_ASK = re.compile(r"(?:达到|提升到|提高到|突破|增加到|增长到|建到|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
+_COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增长到|建到)了?|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
                            r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组|交易所)")
 _ENTITY_ASKS = [
