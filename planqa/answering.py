@@ -398,7 +398,7 @@ class ExtractiveAnswerer:
 
         def topic(text: str) -> list[str]:
             words = [canonical(w) for w in self.index.tokenizer.content_words(text)]
-            return [w for w in words if len(w) > 1 and w not in optional and w not in FRAME_WORDS
+            return [w for w in words if len(w) > 1 and w not in optional and (w not in FRAME_WORDS or w in _MEASURE_FRAMES)
                     and w not in _NOT_MEASURES and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
 
         after = topic(re.split(r"[，,；;。？?]", query.text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
@@ -642,6 +642,7 @@ _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截�
 _NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到"} | _TIME_WORDS
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
+_MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增长到|建到)了?|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

@@ -189,3 +189,10 @@ def test_a_section_titled_by_what_is_asked_lists_its_parts(real_engine):
     a = real_engine.ask("朝阳十四五科技规划要坚持哪几条基本原则？")  # 坚持 is in every principle, not in the title
     assert not a.refused and "基本原则" in a.text and len(a.citations) == 4
     assert "创新驱动，引领发展" in a.text and "以人为本，科技赋能" in a.text
+
+
+def test_scale_is_what_a_scale_question_measures(real_engine):
+    a = real_engine.ask("十三五规划的G20工程，生物医药产业规模到2020年要突破多少？")
+    assert not a.refused and "1800" in a.text and "规模" in a.citations[0].quote
+    b = real_engine.ask("朝阳设立的数字经济投资子基金规模有多大？要多少亿元？")
+    assert b.refused  # the plan names the fund but gives no size
