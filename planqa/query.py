@@ -267,6 +267,7 @@ def find_places(text: str) -> list[str]:
 _PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]")
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及")
 _KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
+_WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
 # what may stand right before a plan kind that names one of our plans (「这个行动计划」「三年行动计划」)
 _KIND_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|这个|这份|那个|那份|该|本|此|个|份|的|里|在|按|据|照|年|期|版|规划|稿)$")
 
@@ -283,7 +284,11 @@ def names_own_kind(text: str, kind: str, metas: dict[str, DocMeta]) -> bool:
         if _KIND_LEAD.search(before) or any(before.endswith(n) for n in names):
             return True
     return False
-_WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
+
+
+@lru_cache(maxsize=8)
+def _alias_names(metas: tuple[DocMeta, ...]) -> frozenset[str]:
+    return frozenset(canonical(a) for m in metas for a in (*m.aliases, m.region, m.short_name) if a and len(a) >= 2)
 
 
 def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, frozenset[str]]]:
@@ -304,11 +309,6 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
             if not any(s <= pos < e for s, e, _ in found):
                 found.append((pos, pos + len(name), frozenset(vocab[name])))
     return sorted(found)
-
-
-@lru_cache(maxsize=8)
-def _alias_names(metas: tuple[DocMeta, ...]) -> frozenset[str]:
-    return frozenset(canonical(a) for m in metas for a in (*m.aliases, m.region, m.short_name) if a and len(a) >= 2)
 
 
 def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[str]]]:
@@ -389,9 +389,7 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     if len(asks) >= 2:
         topic = _topic_of(clauses[asks[0]])
         # the plan the first ask names is the plan of every ask (「副中心十五五规划……截止到哪天？通过什么渠道提交？」)
-        first = clauses[asks[0]]
-        titles = [m.span() for m in re.finditer(r"《[^》]*》", first)]  # 「《战略行动计划》」 is another document
-        named = " ".join(first[s:e] for s, e, _ in plan_mentions(first, metas) if not any(a <= s < b for a, b in titles))
+        named = " ".join(clauses[asks[0]][s:e] for s, e, _ in plan_mentions(clauses[asks[0]], metas))
         # a later ask borrows the first one's topic unless it names a topic of its own (「市级孵化器要引进几家」)
         return [" ".join(x for x in (context, topic if k and not _names_own_topic(clauses[i]) else
                                      named if k and not plan_mentions(clauses[i], metas) else "", clauses[i])

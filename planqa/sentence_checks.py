@@ -52,26 +52,22 @@ NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5
 
 def lists_collective(sentence: str, term: str) -> bool:
     """A collective term spelled out: as many items as it counts, each with its character
-    (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 一地三中心: 「…高地，…配置中心、
-    …转化中心、…应用中心」)."""
+    (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 三大科技城: 「中关村科学城、怀柔科学城、
+    未来科技城」; 一地三中心: 「…高地，…配置中心、…转化中心、…应用中心」)."""
     t = canonical(term).strip('"')
+    raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
+    clauses = [[x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw]
     counted = re.fullmatch(r"([两二三四五六七八九十])个(.{2,4})", t)  # 「三个一网」: three items, each a 一网
     if counted:
         n, mark = NUMERALS[counted.group(1)], counted.group(2)
-        raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
-        return any(len(items) == n and all(mark in x for x in items)
-                   for items in ([x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw))
+        return any(len(items) == n and all(mark in x for x in items) for items in clauses)
     classed = re.fullmatch(r"([两二三四五六七八九十])[大项类条](.{2,4})", t)  # 「三大科技城」: three items, each a …城
     if classed:
         n, mark = NUMERALS[classed.group(1)], classed.group(2)[-1]
-        return any(len(items) == n and all(x.endswith(mark) for x in items)
-                   for items in ([x for x in re.split(r"、|和|与|及", clause.strip('"')) if x]
-                                 for clause in re.split(r"[，。；：,;:]", canonical(sentence))))
+        return any(len(items) == n and all(x.endswith(mark) for x in items) for items in clauses)
     parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
     if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False
-    raw = [clause.strip('"') for clause in re.split(r"[，。；：,;:]", canonical(sentence))]
-    clauses = [[x for x in re.split(r"、|和|与|及", clause) if x] for clause in raw]
     for numeral, word in parts:
         n, mark = NUMERALS[numeral], word[-1] if len(word) == 1 else word
         if n == 1:
