@@ -60,7 +60,8 @@ def lists_collective(sentence: str, term: str) -> bool:
     counted = re.fullmatch(r"([两二三四五六七八九十])个(.{2,4})", t)  # 「三个一网」: three items, each a 一网
     if counted:
         n, mark = NUMERALS[counted.group(1)], counted.group(2)
-        return any(len(items) == n and all(mark in x for x in items) for items in clauses)
+        return any(len(items) == n and all(mark in x for x in items) for items in clauses) or any(
+            clause.count(mark) == n and "、" in clause for clause in raw)  # 和 inside an item (和谐宜居) splits it
     classed = re.fullmatch(r"([两二三四五六七八九十])[大项类条](.{2,4})", t)  # 「三大科技城」: three items, each a …城
     if classed:
         n, mark = NUMERALS[classed.group(1)], classed.group(2)[-1]
