@@ -196,3 +196,8 @@ def test_scale_is_what_a_scale_question_measures(real_engine):
     assert not a.refused and "1800" in a.text and "规模" in a.citations[0].quote
     b = real_engine.ask("朝阳设立的数字经济投资子基金规模有多大？要多少亿元？")
     assert b.refused  # the plan names the fund but gives no size
+
+
+def test_an_organisation_asked_by_name_is_answered_by_one(real_engine):
+    a = real_engine.ask("朝阳十四五科技规划里，统筹协调规划实施的机构叫什么？")
+    assert not a.refused and "朝阳区科技创新改革建设领导小组" in a.citations[0].quote
