@@ -176,6 +176,8 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
     places = find_places(text)
     if re.search(r"北京市|全市|市里|市级规划|北京(?!城市副中心)", text) and not places:
         places.append("北京市")
+    kinds = [w for w in ("起草说明", "解读", "行动计划", "三量齐升")
+             if w in low and (w == "三量齐升" or names_own_kind(text, w, metas))]
     prior: dict[str, float] = {}
     for doc_id, meta in metas.items():
         score, checks = 0.0, 0
@@ -193,10 +195,9 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
             checks += 1
             if any(span[0] <= y <= span[1] for y in years):
                 score += 1
-        for word in ("起草说明", "解读", "行动计划", "三量齐升"):  # a kind of document named: only plans of that kind match
-            if word in low and (word == "三量齐升" or names_own_kind(text, word, metas)):
-                checks += 1
-                score += word in canonical(meta.kind) or word in canonical(meta.title)
+        for word in kinds:  # a kind of document named: only plans of that kind match
+            checks += 1
+            score += word in canonical(meta.kind) or word in canonical(meta.title)
         if checks:
             prior[doc_id] = score / checks
     return prior, periods, years, places
@@ -388,12 +389,18 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     context = " ".join(c for i, c in enumerate(clauses) if i not in asks)
     if len(asks) >= 2:
         topic = _topic_of(clauses[asks[0]])
-        # the plan the first ask names is the plan of every ask (「副中心十五五规划……截止到哪天？通过什么渠道提交？」)
         named = " ".join(clauses[asks[0]][s:e] for s, e, _ in plan_mentions(clauses[asks[0]], metas))
-        # a later ask borrows the first one's topic unless it names a topic of its own (「市级孵化器要引进几家」)
-        return [" ".join(x for x in (context, topic if k and not _names_own_topic(clauses[i]) else
-                                     named if k and not plan_mentions(clauses[i], metas) else "", clauses[i])
-                         if x.strip()) for k, i in enumerate(asks)]
+
+        def borrowed(clause: str) -> str:
+            """What a later ask takes from the first: its topic unless it names one of its own
+            (「市级孵化器要引进几家」), else the plan it names unless it names its own
+            (「副中心十五五规划……截止到哪天？通过什么渠道提交？」)."""
+            if not _names_own_topic(clause):
+                return topic
+            return "" if plan_mentions(clause, metas) else named
+
+        return [" ".join(x for x in (context, borrowed(clauses[i]) if k else "", clauses[i]) if x.strip())
+                for k, i in enumerate(asks)]
     if len(asks) == 1:
         m = _EACH.match(clauses[asks[0]])
         if m and _ASKS.search(m.group(3)):
