@@ -19,6 +19,7 @@ passages.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from .config import AnswerConfig
@@ -52,6 +53,7 @@ SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focu
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
+PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
 PART_MARGIN = 0.3  # a quoted sentence scoring this close to a later ask's best answers it too (dev)
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
@@ -105,6 +107,7 @@ class ExtractiveAnswerer:
         self.cfg = cfg
         self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
         self._headings: dict[str, dict[int, int]] = {}
+        self._blocks: dict[str, list[tuple[int, int]]] = {}
         self._long_aliases = sorted({a for d in index.documents.values() for a in d.meta.aliases if len(a) >= 4}, key=len, reverse=True)
 
     # ------------------------------------------------------------------ public
@@ -149,7 +152,8 @@ class ExtractiveAnswerer:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
         spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
-                        and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])), None)
+                        and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])
+                        and not self._led_by(c, best)), None)  # an item after the lead is not the whole list
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
@@ -219,7 +223,8 @@ class ExtractiveAnswerer:
         ask = _ASKS_MEANING.search(query.text)
         if ask:  # 「……双千兆网络，其中F5G是什么意思」: the term is in the clause that asks
             clause = canonical(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
-            words = {w: v for w, v in words.items() if w in clause} or words
+            in_clause = {w: v for w, v in words.items() if w in clause and w not in names and w not in FRAME_WORDS}
+            words = in_clause or words  # 「凤鸣计划，这个计划怎么理解」: the term is in an earlier clause
         return [w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in names and w not in FRAME_WORDS][:2]
 
     def candidates(self, query: Query, hits: list[Hit]) -> list[Candidate]:
@@ -236,7 +241,6 @@ class ExtractiveAnswerer:
             if chunk.doc_id not in per_plan:
                 per_plan[chunk.doc_id] = self._asks_of_plan(query, words, alts, chunk.doc_id)
             optional, focus, subjects, terms, key, measure = per_plan[chunk.doc_id]
-            context = f"{chunk.section} {chunk.context}"
             headings = self._heading_starts(doc)
             spans = [(chunk.start, chunk.end)] if chunk.kind == "table_row" else sentence_spans(doc.text, chunk.start, chunk.end)
             for s, e in spans:
@@ -248,6 +252,7 @@ class ExtractiveAnswerer:
                     continue  # 「为……，特制定本行动计划」 says why the plan was made (and names its terms), nothing else
                 seen.add((chunk.doc_id, s, e))
                 sentence = doc.text[s:e]
+                context = f"{chunk.section} {chunk.context} {self._paragraph_lead(doc, s)}"
                 cand = Candidate(chunk.doc_id, s, e, hit)
                 cand.support = coverage(words, sentence, context, alts, optional)
                 cand.features = {
@@ -308,6 +313,27 @@ class ExtractiveAnswerer:
         if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
             bonus -= 0.1
         return bonus
+
+    def _paragraph_lead(self, doc, start: int) -> str:
+        """The short sentence opening the paragraph of a later sentence (「辐射引领能力不断增强。」):
+        like a heading, it names what the paragraph's sentences are about."""
+        blocks = self._paragraphs(doc)
+        i = bisect_right(blocks, (start, len(doc.text))) - 1
+        if i < 0 or blocks[i][0] == start or blocks[i][1] <= start:
+            return ""
+        lead = sentence_spans(doc.text, blocks[i][0], start)[:1]
+        return doc.text[lead[0][0] : lead[0][1]] if lead and lead[0][1] - lead[0][0] <= PARAGRAPH_LEAD else ""
+
+    def _led_by(self, cand: Candidate, lead: Candidate) -> bool:
+        """``cand`` is a later sentence of the paragraph that ``lead`` opens."""
+        if cand.doc_id != lead.doc_id or cand.start <= lead.start:
+            return False
+        return any(s == lead.start and cand.start < e for s, e in self._paragraphs(self.index.documents[cand.doc_id]))
+
+    def _paragraphs(self, doc) -> list[tuple[int, int]]:
+        if doc.doc_id not in self._blocks:
+            self._blocks[doc.doc_id] = sorted((b.start, b.end) for b in doc.blocks if b.kind == "paragraph")
+        return self._blocks[doc.doc_id]
 
     def _heading_starts(self, doc) -> dict[int, int]:
         """Start → end of the heading and title lines of a document (they name topics, they do not answer)."""
@@ -451,6 +477,9 @@ class ExtractiveAnswerer:
 
     def _year_ok(self, year: int, doc, chunk, where: str, sentence: str) -> bool:
         y = str(year)
+        aimed = _AIMED_YEAR.findall(sentence)  # 「到2035年，……」 answers no question about 2025
+        if aimed and y not in aimed:
+            return False
         if y in where or y in self._section_intro(doc, chunk):
             return True
         # 「到2020年……」 in a plan ending in 2020: a target with no year of its own is for that year
@@ -639,16 +668,18 @@ _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分�
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
 _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
-_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到"} | _TIME_WORDS
+_NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到",
+                 "力争", "争取", "保持", "维持", "确保", "预计"}  # aiming verbs measure nothing | _TIME_WORDS
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures
+_AIMED_YEAR = re.compile(r"到(20\d\d)年")
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增长到|建到)了?|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
                            r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组|交易所)")
 _ENTITY_ASKS = [
-    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪|哪个部门牵头|牵头单位|承建单位|责任单位|"
+    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个机构|依托哪(?![种类项些样])|哪个部门牵头|牵头单位|承建单位|责任单位|"
                 r"谁印发|谁发布|谁制定|谁编制"), _ORGANISATION, "相应的单位"),
     (re.compile(r"组长|负责人是谁|是谁|指谁|谁担任|由谁担任|哪位"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
     (re.compile(r"由谁|谁来|谁牵头"), re.compile(_ORGANISATION.pattern + r"|企业|高校|科研院所|政府"), "相应的单位"),
