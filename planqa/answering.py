@@ -32,6 +32,7 @@ from .schema import Citation, Hit
 from .sentence_checks import (
     bigram_share,
     bigrams,
+    counted_items,
     enumerates,
     explained_after,
     has_unit,
@@ -124,7 +125,9 @@ class ExtractiveAnswerer:
             if chosen:
                 return self._compose(chosen, min(c.support for c in chosen))
         if best is None:
-            return self._refuse(query, hits, candidates)
+            anchor = next((c for c in candidates if not c.problem), None)  # the plan and passage asked about
+            listed = self._list_from_headings(query, anchor) if anchor and query.qtype == "list" else None
+            return listed or self._refuse(query, hits, candidates)  # 「五大行动是哪五个」: only the titles say
         if query.qtype == "list" and not (_ASKS_ITEMS.search(query.text) and quoted_terms(query.text)):
             listed = self._answer_list(query, candidates, best)  # (「“北三县”是哪三个县」 is answered as a meaning)
             if listed:
@@ -193,6 +196,9 @@ class ExtractiveAnswerer:
                     enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
                     or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
                 return self._compose([shaped], cand.support)
+        listed = self._list_from_headings(query, best) if items_only else None
+        if listed and any(len(listed.citations) == counted_items(t) for t in terms):  # 「“五大行动”是哪五个」: five sub-sections
+            return listed
         term = terms[0] if terms else ""
         return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
 
@@ -533,13 +539,13 @@ class ExtractiveAnswerer:
         the question asks about (「坚持哪几条基本原则」 → 基本原则) wins over the rest and need not cover
         the question's other words as well as the best sentence does."""
         doc = self.index.documents[best.doc_id]
-        words, _, optional = self._question_words(query, best.doc_id)
+        words, alts, optional = self._question_words(query, best.doc_id)
         ask = _FOCUS_ASK.search(query.text)
         clause = canonical(re.split(r"[，,；;。？?]", query.text[ask.start() :])[0]) if ask else ""
         focus = [f for f in self._focus(query, optional)[:1] if "".join(f) in clause]  # named where it asks
         chosen, top = None, (False, 0.0, 0)
         for i, section in enumerate(doc.sections):
-            cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), optional=optional)
+            cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), alts, optional)
             rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
             if rank <= top:
                 continue

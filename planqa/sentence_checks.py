@@ -50,6 +50,12 @@ def enumerates(sentence: str, term: str) -> bool:
 NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+def counted_items(term: str) -> int:
+    """How many items a counted term names (「五大行动」 → 5, 「三个一网」 → 3); 0 when it counts none."""
+    m = re.match(r"([两二三四五六七八九十])(?:大|个|项|类|条|种)", canonical(term).strip('"'))
+    return NUMERALS[m.group(1)] if m else 0
+
+
 def lists_collective(sentence: str, term: str) -> bool:
     """A collective term spelled out: as many items as it counts, each with its character
     (三链: 「创新链、产业链、供应链」; 四众: 「众筹、众包、众创、众扶」; 三大科技城: 「中关村科学城、怀柔科学城、
