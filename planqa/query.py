@@ -346,13 +346,14 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     parts = []
     for k, (clause, docs) in enumerate(named):
         borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))
-                  and len(_strip_mentions(clause, metas)) <= 4)  # a bare plan name takes the last part's ask
+                  and len(_PLAN_WORDS.sub("", _strip_mentions(clause, metas))) <= 4)  # a bare plan name takes the last part's ask
         if len(docs) > 1 and docs & place_docs:
             docs = docs & place_docs
         parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else [])), sorted(docs)))
     return parts
 
 
+_PLAN_WORDS = re.compile(r"北京市?|全国|国际|科创中心|科技创新|科创|科技|发展|建设|规划|行动计划|起草说明|解读|时期|征求意见稿")
 _ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|啥|哪|如何|怎么|怎样|是否|谁")
 _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
 
