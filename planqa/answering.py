@@ -308,6 +308,8 @@ class ExtractiveAnswerer:
         for asks, stated, other in _CONCEPTS:
             if asks.search(query.text):
                 bonus += 0.15 if stated.search(sentence) else -0.15 if other.search(sentence) else 0.0
+        if _ASKS_SPAN.search(query.text) and _YEAR_SPAN.search(sentence):
+            bonus += 0.2  # 「规划期是哪些年份」: 「实施年限为2021年至2025年」
         for asks, answer in _ANSWER_TYPES:
             if asks.search(query.text) and answer.search(sentence):
                 bonus += 0.12
@@ -703,12 +705,14 @@ _ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|
 _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指的是|什么意思|啥意思|含义|全称|怎么理解|何谓|"
                            r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西")
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
+_ASKS_SPAN = re.compile(r"期限|年限|规划期|起止|哪几年|哪些年份")
+_YEAR_SPAN = re.compile(r"20\d\d年?[至到—－-]20\d\d年")
 _ANSWER_TYPES = [
     (re.compile(r"哪家|哪个企业|哪家企业|谁来|由谁|哪个单位|哪个部门|什么机构|牵头|(?:机构|单位|部门|小组)(?:叫什么|是哪个|名称)"),
      re.compile(r"公司|集团|大学|研究院|学院|医院|委员会|办公室|部门|单位|机构|领导小组")),
     (re.compile(r"叫什么|名称|什么名字|称为|品牌"), re.compile(r"[“《][^”》]{2,16}[”》]")),
     (re.compile(r"哪里|在哪|哪些地方|什么地方|哪个区|选址"), re.compile(r"[区园镇城]|基地|中心")),
-    (re.compile(r"何时|哪一年|什么时候|哪年|哪几年|几年|期限|年限|时间"), re.compile(r"20\d\d年")),
+    (re.compile(r"何时|哪一年|什么时候|哪年|哪几年|几年|期限|年限|时间|年份"), re.compile(r"20\d\d年")),
     (re.compile(r"什么会议|哪个会议|审议"), re.compile(r"会议|审议")),
 ]
 

@@ -59,6 +59,7 @@ ALIASES: dict[str, list[str]] = {
     "起草说明": ["起草说明"],
     "解读": ["规划解读"],
     "期限": ["规划期限", "实施年限"],
+    "规划期": ["规划期限", "实施年限"],
     "年限": ["实施年限", "规划期限"],
     "目标": ["发展目标", "工作目标", "目标值"],
     "强度": ["比重"],  # 研发投入强度 = 研发经费占地区生产总值的比重
@@ -150,7 +151,7 @@ class Query:
 
 
 def question_type(text: str, allow_compare: bool = True) -> str:
-    if re.search(r"哪一[个项环类家]|哪个|哪家|谁", text) and not re.search(r"哪些|多少", text):
+    if re.search(r"哪一[个项环类家]|哪个|哪家|谁|哪些年份|哪几年", text) and not re.search(r"哪些(?!年份)|多少", text):
         return "fact"
     for name, pattern in QTYPE_PATTERNS:
         if pattern.search(text) and (allow_compare or name != "compare"):
@@ -438,7 +439,7 @@ def _strip_mentions(text: str, metas: dict[str, DocMeta]) -> str:
     low = canonical(text)
     for s, e, _ in reversed(plan_mentions(text, metas)):
         low = low[:s] + low[e:]
-    return re.sub(r"^(?:时期|科技规划|规划|的|里|中|\s)+", "", low)
+    return re.sub(r"^(?:时期|科技规划|规划(?!期)|的|里|中|\s)+", "", low)
 
 
 def _period_years(period: str) -> tuple[int, int] | None:
