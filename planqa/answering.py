@@ -184,10 +184,11 @@ class ExtractiveAnswerer:
         sentence that merely names 五子); otherwise a refusal that says X is named but not explained."""
         terms = self._terms(query, best.doc_id)
         items_only = bool(_ASKS_ITEMS.search(query.text))
+        asked = replace(query, qtype="definition")  # the quote runs on to the explanation
         for cand in candidates:
             if cand.problem:
                 continue
-            shaped = self._shape(query, cand)
+            shaped = self._shape(asked, cand)
             span = self.index.documents[cand.doc_id].text[shaped.start : shaped.end]
             if any(lists_collective(span, t) for t in terms):  # 「创新链、产业链、供应链」 for 三链
                 return self._compose([shaped], max(cand.support, self.cfg.min_support))
@@ -222,8 +223,9 @@ class ExtractiveAnswerer:
     def _terms(self, query: Query, doc_id: str) -> list[str]:
         """What the question asks to explain: its quoted terms, else its two strongest topic words."""
         quoted = quoted_terms(query.text)
-        if quoted:
-            return quoted
+        if quoted:  # 「一个品牌、二条主线」 typed for the plan's 「一个品牌,二条主线」
+            text = canonical(self.index.documents[doc_id].text)
+            return [next((v for v in (t, t.replace("、", ","), t.replace(",", "、")) if v in text), t) for t in quoted]
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         names = self._names[doc_id]
         ask = _ASKS_MEANING.search(query.text)
@@ -701,7 +703,8 @@ _ENTITY_ASKS = [
 ]
 # Questions that ask what a term means or which items it consists of
 _ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么"
-                         r"|[“\"][^”\"]*\d[^”\"]*[”\"][^？?]*?(?:分别是|是哪|有哪|包括哪|都是)")  # the parts of 「“1+4”政策体系」
+                         r"|[“\"][^”\"]*\d[^”\"]*[”\"][^？?]*?(?:分别是|是哪|有哪|包括哪|都是)"  # the parts of 「“1+4”政策体系」
+                         r"|[“\"][^”\"]*[一二两三四五六七八九十][^”\"]*[”\"][^，,？?]{0,6}?(?:各是|具体是什么|分别指|各指)")  # 「“一个品牌、二条主线”各是什么」
 _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指的是|什么意思|啥意思|含义|全称|怎么理解|何谓|"
                            r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西")
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
