@@ -122,9 +122,24 @@ _MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
-# 「我在写材料，想确认一下：」「请问，」: how the user leads in, not what is asked
-_PREAMBLE = re.compile(r"^(?:(?:我|我们)正?在(?:写|起草|准备|整理)[^，,：:。？?]{0,10}[，,：:]?\s*)?(?:想|需要|要)?"
-                       r"(?:确认|核实|了解|问|请教|查)(?:一下)?[：:，,]|^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下)[：:，,]?")
+# 「我在起草汇报材料，想核实一下：」「请问，」: how the user leads in, not what is asked
+_PREAMBLE = re.compile(r"^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下|您好|你好)[：:，,]?")
+_LEAD_IN_COLON = re.compile(r"^([^：:？?。]{2,80}?)[：:]\s*(?=\S)")  # everything before the colon
+_LEAD_IN_COMMA = re.compile(r"^((?:我|我们)[^：:？?。]{0,60}?[，,]\s*(?:想|需要|要)[^，,：:？?。]{0,10}?一下)[，,]\s*")
+_SPEAKER = re.compile(r"我|本人|请问|麻烦|帮忙|帮我|您好|你好")
+
+
+def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
+    """The question without how the user leads in (「我在起草科技服务业的汇报材料，想核实一下：……」
+    「我在整理数据，想确认一下，……」「请问，……」). A plan named only in the lead-in is kept."""
+    m = _LEAD_IN_COLON.match(text)
+    if not (m and _SPEAKER.search(m.group(1))):
+        m = _LEAD_IN_COMMA.match(text)
+    if m and len(text) - m.end() >= 6:
+        lead, rest = m.group(1), text[m.end() :]
+        named = [lead[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
+        text = " ".join(named + [rest])
+    return _PREAMBLE.sub("", text).strip() or text
 _AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 
 
@@ -213,7 +228,7 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
 def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) -> Query:
     """Everything retrieval and answering need to know about a question; ``expand`` adds the
     plans' wordings of the aliases it uses."""
-    text = _PREAMBLE.sub("", text).strip() or text
+    text = drop_lead_in(text, metas)
     text = _SHORT_YEAR.sub(r"20\1年", text)  # 「15年底」 is 2015年底
     extra = expansions(text) if expand else []
     terms = keyword.query_terms(text)

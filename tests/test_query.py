@@ -140,6 +140,13 @@ def test_lead_ins_and_past_years_do_not_steer():
     q = analyze("我在写材料，想确认一下：朝阳高企有多少家？", METAS, Keyword)
     assert q.text == "朝阳高企有多少家？"
     assert analyze("请问，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
+    # a long lead-in with its own topic words, before a colon or a 「想……一下，」
+    long = "我在起草科技服务业发展情况的汇报材料，想核实一下：朝阳高企有多少家？"
+    assert analyze(long, METAS, Keyword).text == "朝阳高企有多少家？"
+    assert analyze("我在整理数据，想确认一下，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
+    # a plan named only in the lead-in is kept; a colon inside the question itself is no lead-in
+    assert analyze("我在写朝阳的材料，想问：高企有多少家？", METAS, Keyword).text.startswith("朝阳")
+    assert analyze("朝阳规划里提到：“两区”是什么意思？", METAS, Keyword).text == "朝阳规划里提到：“两区”是什么意思？"
     # a past year may be reported in a later plan's review; a target year names the plan's period
     assert analyze("基础研究占比2019年提到了多少？", METAS, Keyword).named_docs == []
     assert analyze("到2020年孵化器要达到多少家？", METAS, Keyword).named_docs == ["bj13.txt"]
