@@ -20,8 +20,12 @@ def is_title_line(sentence: str, meta) -> bool:
     return len(c) >= 6 and c in canonical(meta.title)
 
 
+_QUOTED_PERIOD = re.compile(r"十[一二三四五]五(?:时期)?")  # 「“十三五”时期」 quotes a period, not a term
+
+
 def quoted_terms(text: str) -> list[str]:
-    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,20})[”\"」]", text)]
+    """The terms a question quotes (「“两区”指什么」), not the five-year periods it quotes."""
+    return [canonical(t) for t in re.findall(r"[“\"「]([^”\"」]{1,20})[”\"」]", text) if not _QUOTED_PERIOD.fullmatch(t)]
 
 
 def enumerates(sentence: str, term: str) -> bool:
