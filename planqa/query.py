@@ -115,11 +115,12 @@ NAME_TERM_WEIGHT = 0.3
 # The asking part of a question (多少家, 哪些, 什么…) and the unit it asks in.
 _ASK = re.compile(
     r"(?:要|将|应|能|会)?(?:达到|提升到|提高到|突破|增加到|增长到|为|有|是)?(?:多少|几)"
-    r"(?P<unit>万亿元|亿元|万元|元|个|家|项(?!目)|条|种|类(?!型)|所|名(?!称|单)|位(?!置)|件|人|倍|辆|场(?!景|所|地)|次|公里|%)?"
+    r"(?P<unit>万亿元?|亿元?|万元|元|个|家|项(?!目)|条|种|类(?!型)|所|名(?!称|单)|位(?!置)|件|人|倍|辆|场(?!景|所|地)|次|公里|章|%)?"
     r"|哪(?:些|几|一|个)(?:个|项|条|种|类|方面|家|年)?|什么|啥|是否|有没有|如何|怎么样?|怎样|何时|吗|呢"
 )
+_UNIT_NAMES = {"亿": "亿元", "万亿": "万亿元"}  # 「多少亿」 asks in 亿元
 _MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
-_TARGET = re.compile(r"目标|要达到|要突破|要建|建到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
+_TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|冲到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
 # 「我在起草汇报材料，想核实一下：」「请问，」: how the user leads in, not what is asked
@@ -230,6 +231,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
     plans' wordings of the aliases it uses."""
     text = drop_lead_in(text, metas)
     text = _SHORT_YEAR.sub(r"20\1年", text)  # 「15年底」 is 2015年底
+    text = text.replace("俩", "两个")  # 「哪俩区」
     extra = expansions(text) if expand else []
     terms = keyword.query_terms(text)
     for e in extra:
@@ -243,12 +245,13 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
             terms[t] *= NAME_TERM_WEIGHT
     prior, periods, years, places = doc_preferences(text, metas)
     wants_target = bool(_TARGET.search(text)) and not _asks_baseline(text)
+    unit = next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
     query = Query(
         text=text,
         qtype=question_type(text),
         expanded=" ".join([text, *extra]),
         content=_ASK.sub(" ", text),
-        asked_unit=next((m.group("unit") for m in _ASK.finditer(text) if m.group("unit")), "")
+        asked_unit=_UNIT_NAMES.get(unit, unit)
         or ("元" if _MONEY_ASK.search(text) else ""),
         wants_target=wants_target,
         wants_current=_asks_baseline(text) and not _AIM_ASK.search(text),
