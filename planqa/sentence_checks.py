@@ -127,7 +127,13 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
         if not items_only and (pos == 0 or _UNDERTAKES.search(c[max(0, pos - 4) : pos].rstrip('"'))) and after.startswith(",") and (
                 len(re.split(r"[;。]", after)[0]) >= 16):
             return True
+        # 「形成了“创E+”、“E9”等一批创业孵化品牌」: the term is one of a kind the sentence names
+        if not items_only and _OF_A_KIND.match(after):
+            return True
     return False
+
+
+_OF_A_KIND = re.compile(r'"?(?:、"?[^、,;。"]{1,12}"?)*等(?:一批|一系列|多个|若干)[\u4e00-\u9fff]{2,12}')
 
 
 _UNDERTAKES = re.compile(r"(?:推进|实施|开展|启动|建立|推动|落实|深化|探索|完善)$")

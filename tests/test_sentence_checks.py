@@ -57,5 +57,9 @@ def test_enumerations_explanations_and_units():
     assert explained_after(undertaking, "企业加速计划")  # what is done under it follows the verb + term
     assert not explained_after(undertaking, "企业加速计划", items_only=True)
     assert not explained_after("围绕“企业加速计划”，加大支持。", "企业加速计划")
+    # 「……等一批创业孵化品牌」 says what kind of thing each listed name is
+    brands = "形成了“创E+”、“E9”等一批创业孵化品牌。"
+    assert explained_after(brands, "E9") and explained_after(brands, "创E+")
+    assert not explained_after(brands, "E9", items_only=True)
     assert has_unit("国家高新技术企业超过1.2万家", "家") and has_unit("培育10个平台", "家")  # counters are one family
     assert not has_unit("研发投入强度达到4.5%", "家")
