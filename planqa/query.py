@@ -121,7 +121,7 @@ _ASK = re.compile(
 )
 _UNIT_NAMES = {"亿": "亿元", "万亿": "万亿元"}  # 「多少亿」 asks in 亿元
 _MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
-_TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|冲到|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
+_TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|冲到|要保持|保持在|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
 # 「我在起草汇报材料，想核实一下：」「请问，」: how the user leads in, not what is asked
@@ -142,7 +142,7 @@ def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
         named = [lead[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
         text = " ".join(named + [rest])
     return _PREAMBLE.sub("", text).strip() or text
-_AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
+_AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要保持|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 
 
 def _asks_baseline(text: str) -> bool:
