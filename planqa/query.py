@@ -333,6 +333,8 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
     found: list[tuple[int, int, frozenset[str]]] = []
     for name in sorted(vocab, key=len, reverse=True):
         for pos in find_all(low, name):
+            if name in PERIODS and low[pos + len(name) : pos + len(name) + 2].lstrip('"').startswith("末"):
+                continue  # 「十三五末有多少」 dates a figure, it names no plan
             if not any(s <= pos < e for s, e, _ in found):
                 found.append((pos, pos + len(name), frozenset(vocab[name])))
     return sorted(found)

@@ -58,6 +58,8 @@ def test_comparison_splits_into_one_sub_question_per_plan():
     # two clauses naming the same plan are one part; a place that is not a plan does not split
     assert compare_parts("朝阳区十四五规划里，朝阳准备和怀柔科学城合作建什么？", METAS) == []
     assert compare_parts("副中心三量齐升计划中，通州的孵化器有多少家？", METAS) == []
+    # 「十三五末」 dates a figure in the 朝阳 plan, it is not the 十三五 plan
+    assert compare_parts("朝阳区十四五规划中，每万人发明专利拥有量十三五末有多少，到2025年目标是多少？", METAS) == []
 
 
 def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
