@@ -125,15 +125,27 @@ _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|冲到|�
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
 
 # 「我在起草汇报材料，想核实一下：」「请问，」: how the user leads in, not what is asked
-_PREAMBLE = re.compile(r"^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下|您好|你好)[：:，,]?")
+_PREAMBLE = re.compile(r"^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下|您好|你好)[：:，,]?"
+                       r"|^(?:我想知道|我想了解|我想问一下|我想问|想问一下|想知道|想了解一下|能不能告诉我|能告诉我|请告诉我|告诉我)(?:一下)?[：:，,]?")
+# 「领导让我查一下，」「帮我看看，」「求助：」: a short clause of the user's own, before the question
+_ASIDE = re.compile(r"^[^，,：:？?]{0,8}?(?:让我|帮我|给我|告诉我|我想|想问|想了解|想知道|求助|请教|咨询)[^，,：:？?]{0,6}?[：:，,]\s*")
 _LEAD_IN_COLON = re.compile(r"^([^：:？?。]{2,80}?)[：:]\s*(?=\S)")  # everything before the colon
 _LEAD_IN_COMMA = re.compile(r"^((?:我|我们)[^：:？?。]{0,60}?[，,]\s*(?:想|需要|要)[^，,：:？?。]{0,10}?一下)[，,]\s*")
+_SIGN_OFF = re.compile(r"(?<=[？?。.！!，,\s])[\s，,]*(?:非常|十分)?(?:谢谢|多谢|感谢|辛苦了?|麻烦了|谢了|thanks|thank you)"
+                       r"[您你]?(?:啦|了)?[！!。.～~\s]*$", re.I)
+_COURTESY = re.compile(r"急|尽快|麻烦|谢|辛苦|回复|拜托|劳驾")
 _SPEAKER = re.compile(r"我|本人|请问|麻烦|帮忙|帮我|您好|你好")
 
 
 def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
     """The question without how the user leads in (「我在起草科技服务业的汇报材料，想核实一下：……」
-    「我在整理数据，想确认一下，……」「请问，……」). A plan named only in the lead-in is kept."""
+    「我在整理数据，想确认一下，……」「请问，……」) or signs off (「……？谢谢！」). A plan named only
+    in the lead-in is kept."""
+    text = _SIGN_OFF.sub("", text).strip() or text
+    ask_end = max(text.rfind("？"), text.rfind("?"))
+    tail = text[ask_end + 1 :]
+    if 0 < ask_end < len(text) - 1 and _COURTESY.search(tail) and not re.search(_ASKS.pattern + "|呢|吗", tail):
+        text = text[: ask_end + 1]  # 「……？急用，麻烦尽快回复。」: what follows the question asks nothing
     m = _LEAD_IN_COLON.match(text)
     if not (m and _SPEAKER.search(m.group(1))):
         m = _LEAD_IN_COMMA.match(text)
@@ -141,6 +153,8 @@ def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
         lead, rest = m.group(1), text[m.end() :]
         named = [lead[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
         text = " ".join(named + [rest])
+    rest = _ASIDE.sub("", text, count=1)
+    text = rest if len(rest) >= 6 else text
     return _PREAMBLE.sub("", text).strip() or text
 _AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要保持|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 

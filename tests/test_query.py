@@ -146,6 +146,10 @@ def test_lead_ins_and_past_years_do_not_steer():
     long = "我在起草科技服务业发展情况的汇报材料，想核实一下：朝阳高企有多少家？"
     assert analyze(long, METAS, Keyword).text == "朝阳高企有多少家？"
     assert analyze("我在整理数据，想确认一下，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
+    assert analyze("朝阳高企有多少家？谢谢！", METAS, Keyword).text == "朝阳高企有多少家？"  # a sign-off too
+    for said in ("领导让我查一下，朝阳高企有多少家？", "我想知道朝阳高企有多少家？", "朝阳高企有多少家？急用，麻烦尽快。"):
+        assert analyze(said, METAS, Keyword).text == "朝阳高企有多少家？", said
+    assert analyze("朝阳高企有多少家?2020年呢", METAS, Keyword).text.endswith("2020年呢")  # a second ask stays
     # a plan named only in the lead-in is kept; a colon inside the question itself is no lead-in
     assert analyze("我在写朝阳的材料，想问：高企有多少家？", METAS, Keyword).text.startswith("朝阳")
     assert analyze("朝阳规划里提到：“两区”是什么意思？", METAS, Keyword).text == "朝阳规划里提到：“两区”是什么意思？"
