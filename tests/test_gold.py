@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 
 from planqa.evaluation.gold import (
     raw_texts,
@@ -64,3 +65,13 @@ def test_calibration_set_is_valid_and_dev_only(real_engine):
     assert validate_qa(items, raw_texts(ROOT / "corpus"), real_engine.index.documents) == []
     assert {i["split"] for i in items} == {"dev"}
     assert not {i["id"] for i in items} & {i["id"] for i in read_jsonl(EVAL / "qa.jsonl")}
+
+
+def test_paraphrase_set_rewords_dev_and_calibration_questions_only(real_engine):
+    """Rewordings of dev and calibration questions with their gold answers (robustness to phrasing)."""
+    items = read_jsonl(EVAL / "paraphrases.jsonl")
+    assert validate_qa(items, raw_texts(ROOT / "corpus"), real_engine.index.documents) == []
+    assert {i["split"] for i in items} == {"dev"}
+    test_ids = {i["id"] for i in read_jsonl(EVAL / "qa.jsonl") if i["split"] == "test"}
+    originals = {re.sub(r"^p[cvwx]-|-[ab]$", "", i["id"]) for i in items}
+    assert originals and not originals & test_ids  # never a test question reworded
