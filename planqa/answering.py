@@ -680,7 +680,7 @@ _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分�
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
 _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
 _NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到",
-                 "力争", "争取", "保持", "维持", "确保", "预计", "设定", "定为"}  # aiming verbs measure nothing | _TIME_WORDS
+                 "力争", "争取", "保持", "维持", "确保", "预计", "设定", "定为"} | _TIME_WORDS  # with the aiming verbs
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures

@@ -123,6 +123,7 @@ _UNIT_NAMES = {"亿": "亿元", "万亿": "万亿元"}  # 「多少亿」 asks i
 _MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|冲到|要保持|保持在|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
 _BASELINE_ASK = re.compile(r"截至|现有|已经|已有|已建|回顾|末|年底|当时|去年|发展基础|基础与条件|现在|目前|当前")
+_AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要保持|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 
 # 「我在起草汇报材料，想核实一下：」「请问，」: how the user leads in, not what is asked
 _PREAMBLE = re.compile(r"^(?:请问|麻烦问一下|麻烦|帮我查一下|帮忙查一下|您好|你好)[：:，,]?"
@@ -137,26 +138,31 @@ _COURTESY = re.compile(r"急|尽快|麻烦|谢|辛苦|回复|拜托|劳驾")
 _SPEAKER = re.compile(r"我|本人|请问|麻烦|帮忙|帮我|您好|你好")
 
 
-def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
-    """The question without how the user leads in (「我在起草科技服务业的汇报材料，想核实一下：……」
-    「我在整理数据，想确认一下，……」「请问，……」) or signs off (「……？谢谢！」). A plan named only
-    in the lead-in is kept."""
+def _without_sign_off(text: str) -> str:
+    """「……？谢谢！」「……？急用，麻烦尽快回复。」: what follows the question asks nothing."""
     text = _SIGN_OFF.sub("", text).strip() or text
     ask_end = max(text.rfind("？"), text.rfind("?"))
     tail = text[ask_end + 1 :]
     if 0 < ask_end < len(text) - 1 and _COURTESY.search(tail) and not re.search(_ASKS.pattern + "|呢|吗", tail):
-        text = text[: ask_end + 1]  # 「……？急用，麻烦尽快回复。」: what follows the question asks nothing
+        return text[: ask_end + 1]
+    return text
+
+
+def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
+    """The question without how the user leads in (「我在起草科技服务业的汇报材料，想核实一下：……」
+    「我在整理数据，想确认一下，……」「请问，……」) or signs off (「……？谢谢！」). A plan named only
+    in the lead-in is kept."""
+    text = _without_sign_off(text)
     m = _LEAD_IN_COLON.match(text)
     if not (m and _SPEAKER.search(m.group(1))):
         m = _LEAD_IN_COMMA.match(text)
     if m and len(text) - m.end() >= 6:
         lead, rest = m.group(1), text[m.end() :]
-        named = [lead[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
+        named = [canonical(lead)[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
         text = " ".join(named + [rest])
     rest = _ASIDE.sub("", text, count=1)
     text = rest if len(rest) >= 6 else text
     return _PREAMBLE.sub("", text).strip() or text
-_AIM_ASK = re.compile(r"要达到|要突破|要到|要建|建到|要保持|要(?:增加|提高|提升|增长)|力争|目标|打算")  # 「十四五末要建到多少」
 
 
 def _asks_baseline(text: str) -> bool:
