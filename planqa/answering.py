@@ -328,23 +328,24 @@ class ExtractiveAnswerer:
     def _paragraph_lead(self, doc, start: int) -> str:
         """The short sentence opening the paragraph of a later sentence (「辐射引领能力不断增强。」):
         like a heading, it names what the paragraph's sentences are about."""
-        blocks = self._paragraphs(doc)
-        i = bisect_right(blocks, (start, len(doc.text))) - 1
-        if i < 0 or blocks[i][0] == start or blocks[i][1] <= start:
+        para = self._paragraph_of(doc, start)
+        if para is None or para[0] == start:
             return ""
-        lead = sentence_spans(doc.text, blocks[i][0], start)[:1]
+        lead = sentence_spans(doc.text, para[0], start)[:1]
         return doc.text[lead[0][0] : lead[0][1]] if lead and lead[0][1] - lead[0][0] <= PARAGRAPH_LEAD else ""
 
     def _led_by(self, cand: Candidate, lead: Candidate) -> bool:
         """``cand`` is a later sentence of the paragraph that ``lead`` opens."""
-        if cand.doc_id != lead.doc_id or cand.start <= lead.start:
-            return False
-        return any(s == lead.start and cand.start < e for s, e in self._paragraphs(self.index.documents[cand.doc_id]))
+        para = self._paragraph_of(self.index.documents[cand.doc_id], cand.start)
+        return cand.doc_id == lead.doc_id and cand.start > lead.start and para is not None and para[0] == lead.start
 
-    def _paragraphs(self, doc) -> list[tuple[int, int]]:
+    def _paragraph_of(self, doc, pos: int) -> tuple[int, int] | None:
+        """(start, end) of the paragraph holding offset ``pos``, None outside paragraphs."""
         if doc.doc_id not in self._blocks:
             self._blocks[doc.doc_id] = sorted((b.start, b.end) for b in doc.blocks if b.kind == "paragraph")
-        return self._blocks[doc.doc_id]
+        blocks = self._blocks[doc.doc_id]
+        i = bisect_right(blocks, (pos, len(doc.text))) - 1
+        return blocks[i] if i >= 0 and pos < blocks[i][1] else None
 
     def _heading_starts(self, doc) -> dict[int, int]:
         """Start → end of the heading and title lines of a document (they name topics, they do not answer)."""
