@@ -389,13 +389,18 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     places = find_places(text) + (["北京"] if "北京" in text and not find_places(text) else [])
     place_docs = {d for d, m in metas.items() for p in places[:1]
                   if canonical(p) in canonical(" ".join((m.region, *m.aliases)))} if len(places) == 1 else set()
+    first_topic = re.sub(r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?", " ", _without_places(_topic_of(_strip_mentions(named[0][0], metas))))
     parts = []
     for k, (clause, docs) in enumerate(named):
         borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))
                   and len(_PLAN_WORDS.sub("", _strip_mentions(clause, metas))) <= 4)  # a bare plan name takes the last part's ask
+        # 「A规划基础研究经费占比目标是多少？B解读说实际做到多少？」: a later ask with no topic of its own takes the first's
+        elliptic = (k and not shared and _ASKS.search(clause)
+                    and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2)
         if len(docs) > 1 and docs & place_docs:
             docs = docs & place_docs
-        parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else [])), sorted(docs)))
+        parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else []) + ([first_topic] if elliptic else [])),
+                      sorted(docs)))
     return parts
 
 
@@ -404,13 +409,20 @@ _ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|啥|哪|�
 _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
 
 
-_FILLER = re.compile("|".join(sorted(FRAME_WORDS | {"比例", "比重", "占比", "另外", "分别", "各自", "多大", "多高", "第几"}, key=len, reverse=True))
-                     + r"|[^\u4e00-\u9fff]|[又还那这的是了到要和与及呢在占各期]")
+_FILLER = re.compile("|".join(sorted(FRAME_WORDS | {"比例", "比重", "占比", "另外", "分别", "各自", "多大", "多高", "第几",
+                                                    "实际", "做到", "情况", "表述", "里面", "具体"}, key=len, reverse=True))
+                     + r"|[^\u4e00-\u9fff]|[又还那这的是了到要和与及呢在占各期说讲提定给做里]")
 OWN_TOPIC_CHARS = 4  # 「占全市多大比例」「规划期要保持在什么水平」 lean on the first ask; 「市级孵化器要引进培育几家」 does not
 
 
 def _names_own_topic(clause: str) -> bool:
     return len(_FILLER.sub("", _topic_of(clause))) >= OWN_TOPIC_CHARS or bool(find_places(clause))
+
+
+def _without_places(text: str) -> str:
+    for place in find_places(text):
+        text = text.replace(place, " ")
+    return text
 
 
 def _topic_of(clause: str) -> str:

@@ -67,6 +67,13 @@ def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
     assert "占全国" in parts[0][0] and "占全国" not in parts[1][0] and "占全市" in parts[1][0]
     parts = compare_parts("高企数量目标：朝阳十四五规划和副中心三量齐升计划分别定了多少？", METAS)
     assert all("高企数量目标" in text and "分别定了多少" in text for text, _ in parts)
+    # a later ask with no topic of its own takes the first one's, without its place or plan words
+    parts = compare_parts("北京十三五规划里2015年技术合同成交额多少？朝阳十四五规划说2020年朝阳的又是多少？", METAS)
+    assert "技术合同成交额" in parts[1][0] and "北京" not in parts[1][0]
+    parts = compare_parts("十三五规划里基础研究经费占比目标是多少？副中心三量齐升计划说实际做到多少？", METAS)
+    assert "基础研究经费" in parts[1][0]
+    parts = compare_parts("北京十三五规划、朝阳十四五规划里在孵企业数量分别是多少家？", METAS)
+    assert parts[1][0].count("在孵企业") == 1  # it has a topic of its own
 
 
 def test_asked_unit_target_and_content():
