@@ -10,8 +10,9 @@ measure it does not give (多少亿元 vs 4%, 估值 vs 家数), asks for a targ
 reports an achieved figure (or the reverse), or when its only figure is one the question already
 states. What a 哪些/什么 question asks about (its focus) and a place it asks about opening the
 sentence raise the score. A question asking several things gets one sentence per ask (none for
-an ask a quoted sentence already answers); 指什么 needs an explanation; 哪些 may be answered by a
-section's parts or by the sentences after a short lead.
+an ask a quoted sentence already answers); 指什么 needs an explanation; 起什么作用 about a quoted
+term takes the sentence with the term as its subject; 哪些 may be answered by a section's parts or
+by the sentences after a short lead.
 With no qualified candidate of enough support, the answer is a refusal with the nearest
 passages.
 """
@@ -51,7 +52,8 @@ from .tokenizer import FRAME_WORDS
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
-ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
+ENUM_BONUS = 0.15
+ROLE_BONUS = 0.4  # a sentence casting the quoted term as its subject, for 「起什么作用」「什么定位」  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
@@ -120,6 +122,9 @@ class ExtractiveAnswerer:
             return self._compare(query, groups, hits)
         candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
         best = self._acceptable(candidates)
+        cast = self._casting(query, candidates)
+        if cast:
+            return self._compose([self._shape(query, c) for c in cast], min(c.support for c in cast))
         if parts and not _ASKS_MEANING.search(query.text):  # several things asked: one sentence each, or the one found
             chosen = self._per_part(parts)
             if chosen:
@@ -150,6 +155,27 @@ class ExtractiveAnswerer:
                 if prose:
                     return prose
         return ok[0] if ok else None
+
+    def _casting(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        """「“技术攻关”起啥作用」: per quoted term, a sentence with it as its subject (「技术攻关是关键桥梁，……」)
+        answers a question about its role when its paragraph covers the question, even where a sentence
+        naming the term among others (「以“创新策源—技术攻关—……”为主线」) covers more words."""
+        if not _ASKS_ROLE.search(query.text):
+            return []
+        found = []
+        for term in quoted_terms(query.text):
+            cast = next((c for c in candidates if not c.problem and c not in found
+                         and _casts(self.index.documents[c.doc_id].text[c.start : c.end], term)
+                         and self._paragraph_support(query, c) >= self.cfg.min_support), None)
+            if cast:
+                found.append(cast)
+        return found
+
+    def _paragraph_support(self, query: Query, cand: Candidate) -> float:
+        """The candidate's support with its section path and whole paragraph as context."""
+        doc = self.index.documents[cand.doc_id]
+        start, end = self._paragraph_of(doc, cand.start) or (cand.start, cand.end)
+        return self._body_support(query, cand, f"{cand.hit.chunk.section} {doc.text[start:end]}")
 
     def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
@@ -576,11 +602,11 @@ class ExtractiveAnswerer:
             lines.append(f"{n}. {text}[{n}]")
         return Draft("\n".join(lines), False, citations, support=support)
 
-    def _body_support(self, query: Query, cand: Candidate) -> float:
-        """Support from the sentence alone, without its section path."""
+    def _body_support(self, query: Query, cand: Candidate, context: str = "") -> float:
+        """Support from the sentence with only the given context (by default none, not even its section path)."""
         words, alts, optional = self._question_words(query, cand.doc_id)
         sentence = self.index.documents[cand.doc_id].text[cand.start : cand.end]
-        return coverage(words, sentence, "", alts, optional)
+        return coverage(words, sentence, context, alts, optional)
 
     def _question_words(self, query: Query, doc_id: str) -> tuple[dict[str, float], dict[str, list[str]], frozenset[str]]:
         """The question's weighted words, their alternatives, and those that name this plan."""
@@ -711,6 +737,7 @@ _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指�
                            r"讲的是什么|讲什么|什么内容|具体内容|怎么回事|是什么东西"
                            r"|[”\"][^，,。？?“\"]{0,4}(?:是啥|是什么)[？?]?$")  # 「“双发动机”产业是啥」
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
+_ASKS_ROLE = re.compile(r"作用|定位|角色|地位|功能|干嘛|干什么|做什么|是个什么|是什么样")
 _ASKS_SPAN = re.compile(r"期限|年限|规划期|起止|哪几年|哪些年份")
 _YEAR_SPAN = re.compile(r"20\d\d年?[至到—－-]20\d\d年")
 _ANSWER_TYPES = [
@@ -734,6 +761,12 @@ def _states_only_a_target(sentence: str, chunk) -> bool:
     if chunk.kind == "table_row":
         return "目标" in chunk.context and not re.search(r"现状|基期|基数|20\d\d年(?!目标)", chunk.context)
     return bool(re.search(r"到\s*20\d\d\s*年", sentence)) and not _BASELINE.search(sentence)
+
+
+def _casts(sentence: str, term: str) -> bool:
+    """The sentence opens with the term as its subject and says what it is or does (「X是……」「X作为……」)."""
+    c = re.sub(r"^(?:其中|同时|此外|一是|二是|三是|四是|五是)[,，]?", "", canonical(sentence))
+    return c.startswith(term) and re.match(r"(?:是|为|作为|定位为|定位于|承担|发挥|负责|重点|主要)", c[len(term):]) is not None
 
 
 def _says(words: tuple[str, ...], sentence: str) -> bool:

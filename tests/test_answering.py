@@ -201,3 +201,11 @@ def test_scale_is_what_a_scale_question_measures(real_engine):
 def test_an_organisation_asked_by_name_is_answered_by_one(real_engine):
     a = real_engine.ask("朝阳十四五科技规划里，统筹协调规划实施的机构叫什么？")
     assert not a.refused and "朝阳区科技创新改革建设领导小组" in a.citations[0].quote
+
+
+def test_a_role_question_is_answered_by_the_sentence_casting_the_term(real_engine):
+    # 「以“创新策源—技术攻关—……”为主线」 names every link; only 「企业创新是主要途径……」 says what one does
+    a = real_engine.ask("起草说明中“企业创新”在创新生态链里起什么作用？")
+    assert not a.refused and a.citations[0].quote.startswith("企业创新是主要途径")
+    b = real_engine.ask("“创新策源”在副中心创新生态链中是什么定位？")
+    assert not b.refused and "源头根基" in b.citations[0].quote
