@@ -226,6 +226,9 @@ class ExtractiveAnswerer:
         listed = self._list_from_headings(query, best) if items_only else None
         if listed and any(len(listed.citations) == counted_items(t) for t in terms):  # 「“五大行动”是哪五个」: five sub-sections
             return listed
+        counted = self._counted_parts(query, best, terms) if items_only else None
+        if counted:
+            return counted
         term = terms[0] if terms else ""
         return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
 
@@ -581,10 +584,7 @@ class ExtractiveAnswerer:
             rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
             if rank <= top:
                 continue
-            children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
-            items = [(c.start, _line_end(doc.text, c.start), _unnumbered(c.path[-1]), c.label, (c.start, c.end)) for c in children]
-            if len(items) < 2:
-                items = self._paragraph_leads(doc, i)
+            items = self._section_items(doc, i)
             if len(items) >= 2:
                 top, chosen = rank, (section, items)
         named, cov = top[0], top[1]
@@ -592,6 +592,26 @@ class ExtractiveAnswerer:
             return None
         section, items = chosen
         return self._numbered(best, section.path[-1], items, cov)
+
+    def _section_items(self, doc, i: int) -> list[tuple]:
+        """The parts of section ``i``: its sub-headings, else the lead sentences of its paragraphs."""
+        section = doc.sections[i]
+        children = [s for s in doc.sections if s.path[:-1] == section.path and len(s.path) == len(section.path) + 1]
+        items = [(c.start, _line_end(doc.text, c.start), _unnumbered(c.path[-1]), c.label, (c.start, c.end)) for c in children]
+        return items if len(items) >= 2 else self._paragraph_leads(doc, i)
+
+    def _counted_parts(self, query: Query, best: Candidate, terms: list[str]) -> Draft | None:
+        """「“三大科技城”是哪三个」: a section titled by the counted term with as many parts as it counts
+        (专栏1：“三大科技城”的主要功能及特点 → 中关村科学城。怀柔科学城。未来科技城。)."""
+        doc = self.index.documents[best.doc_id]
+        for term in terms:
+            n = counted_items(term)
+            for i, section in enumerate(doc.sections if n else ()):
+                if term in canonical(section.path[-1]):
+                    items = self._section_items(doc, i)
+                    if len(items) == n:
+                        return self._numbered(best, section.path[-1], items, max(best.support, self.cfg.min_support))
+        return None
 
     def _numbered(self, best: Candidate, heading: str, items: list[tuple], support: float) -> Draft:
         """「根据《…》，“heading”包括以下N项：」 then one cited line per item (start, end, text, section, passage)."""

@@ -209,3 +209,9 @@ def test_a_role_question_is_answered_by_the_sentence_casting_the_term(real_engin
     assert not a.refused and a.citations[0].quote.startswith("企业创新是主要途径")
     b = real_engine.ask("“创新策源”在副中心创新生态链中是什么定位？")
     assert not b.refused and "源头根基" in b.citations[0].quote
+
+
+def test_a_counted_term_is_spelled_out_by_the_box_it_titles(real_engine):
+    # 专栏1：“三大科技城”的主要功能及特点 has three parts, as many as the term counts
+    a = real_engine.ask("“三大科技城”是哪三个？")
+    assert not a.refused and [c.quote[:6] for c in a.citations] == ["中关村科学城", "怀柔科学城。", "未来科技城。"]
