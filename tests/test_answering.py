@@ -215,3 +215,9 @@ def test_a_counted_term_is_spelled_out_by_the_box_it_titles(real_engine):
     # 专栏1：“三大科技城”的主要功能及特点 has three parts, as many as the term counts
     a = real_engine.ask("“三大科技城”是哪三个？")
     assert not a.refused and [c.quote[:6] for c in a.citations] == ["中关村科学城", "怀柔科学城。", "未来科技城。"]
+
+
+def test_a_target_asked_for_a_year_is_the_sentence_opening_with_that_year(real_engine):
+    # 「围绕全国科技创新中心建设总体目标，引导各区……」 names the goal; 「到2020年，……」 states it
+    a = real_engine.ask("十三五全国科创中心规划提出的2020年总体目标是什么？")
+    assert not a.refused and "具有全球影响力的科技创新中心" in a.text
