@@ -53,8 +53,7 @@ CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
-ENUM_BONUS = 0.15
-ROLE_BONUS = 0.4  # a sentence casting the quoted term as its subject, for 「起什么作用」「什么定位」  # a list/definition sentence that enumerates the items right before the term
+ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
@@ -607,13 +606,11 @@ class ExtractiveAnswerer:
         """「“三大科技城”是哪三个」: a section titled by the counted term with as many parts as it counts
         (专栏1：“三大科技城”的主要功能及特点 → 中关村科学城。怀柔科学城。未来科技城。)."""
         doc = self.index.documents[best.doc_id]
-        for term in terms:
-            n = counted_items(term)
-            for i, section in enumerate(doc.sections if n else ()):
-                if term in canonical(section.path[-1]):
-                    items = self._section_items(doc, i)
-                    if len(items) == n:
-                        return self._numbered(best, section.path[-1], items, max(best.support, self.cfg.min_support))
+        for term in (t for t in terms if counted_items(t)):
+            for i, section in enumerate(doc.sections):
+                items = self._section_items(doc, i) if term in canonical(section.path[-1]) else []
+                if len(items) == counted_items(term):
+                    return self._numbered(best, section.path[-1], items, max(best.support, self.cfg.min_support))
         return None
 
     def _numbered(self, best: Candidate, heading: str, items: list[tuple], support: float) -> Draft:
