@@ -45,8 +45,8 @@ from .training_pairs import mine_pairs
 from .vector_store import VectorIndex
 
 FORMAT_VERSION = 1
-# Bump when ingestion, cleaning or chunking logic changes what an index holds.
-PIPELINE_VERSION = "2026.11.22-5"
+# Bump when ingestion, cleaning, chunking or tokenizing logic changes what an index holds.
+PIPELINE_VERSION = "2026.12.02-1"
 KEEP_GENERATIONS = 2
 
 

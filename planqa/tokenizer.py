@@ -38,7 +38,8 @@ STOPWORDS = set(
     "哪方面 什么样 当中 各自 各 分别 又 那么 这个 那个 这些 那些 反复 常说 所谓 提的 说的 讲的 到底 "
     "回顾 期间 时候 对外 已经 带来 成绩 加起来 一共 总共 里面 方面的 情况下 打算 计划要 准备要 "
     "包括 包含 涵盖 主要包括 具体包括 另外 此外 同时 另 这一 该 此 来着 "
-    "提法 说法 表述 叫法 异同 差异 不同 一样 有何 多大 多高".split()
+    "提法 说法 表述 叫法 异同 差异 不同 一样 有何 多大 多高 "
+    "对比 比较 对照 区别 定 给".split()
 )
 # Words that frame a question rather than name its topic (「……的数量/目标是多少」): they count little.
 FRAME_WORDS = set(
