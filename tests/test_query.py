@@ -88,6 +88,7 @@ def test_asked_unit_target_and_content():
     assert not analyze("截至2020年底朝阳已有多少家高企？", METAS, Keyword).wants_target
     assert analyze("朝阳现在有多少家高企？", METAS, Keyword).wants_current and not q.wants_current
     assert analyze("十四五末朝阳国家级高企要达到多少家？", METAS, Keyword).wants_target  # the end of its own period
+    assert analyze("朝阳区十四五期间，市级科普基地要发展到多少家？", METAS, Keyword).wants_target
     assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
 
 
