@@ -25,8 +25,9 @@ def test_segmentation_keeps_terms_numbers_and_latin_whole(tmp_path):
     assert {"副中心", "r&d", "4%", "5200"} <= set(words)
     assert tok.content_words("三城一区是指什么？") == ["三城一区"]
     assert "多大" not in tok.content_words("技术合同成交额占全国多大比重")  # an asking word, not a topic
-    # 「对比」「给通州定的」 frame the question; a sentence need not repeat them
+    # 「对比」「给通州定的」「最终要建成什么样子」 frame the question; a sentence need not repeat them
     assert tok.content_words("高企数量目标对比，给通州定的研发投入强度") == tok.content_words("高企数量目标，通州研发投入强度")
+    assert "最终" not in tok.content_words("怀柔科学城最终要建成什么样子")
     tok.save(tmp_path / "tokenizer.json")
     again = TextTokenizer.load(tmp_path / "tokenizer.json")
     assert again.words("城市副中心强度达到4%") == tok.words("城市副中心强度达到4%")
