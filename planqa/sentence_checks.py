@@ -84,10 +84,18 @@ def lists_collective(sentence: str, term: str) -> bool:
         if n == 1:
             if not any(mark in x for items in clauses for x in items):
                 return False
-        elif not any(len(items) == n and all(mark in x for x in items) for items in clauses) and (
+        elif not any(len(items) == n and all(mark in x for x in items) and _distinct(items, mark) for items in clauses) and (
                 sum(clause.endswith(mark) for clause in raw) != n):  # or n clauses each ending in it (「…打造X中心；…打造Y中心；」)
             return False
     return True
+
+
+def _distinct(items: list[str], mark: str) -> bool:
+    """Items spell a one-character mark out in different words (创新链、产业链; 众创、众包), not all in
+    the same one (five phrases that each say 创新 do not spell out 「五新」)."""
+    if len(mark) > 1:
+        return True
+    return len({x[max(0, x.find(mark) - 1) : x.find(mark) + 1] for x in items}) > 1
 
 
 def short_forms(sentence: str, term: str) -> bool:

@@ -22,6 +22,7 @@ def test_collective_terms_and_title_lines():
     assert lists_collective("鼓励“众筹、众包、众创、众扶”的融资模式", "“四众”")
     assert lists_collective("建成中关村科学城、怀柔科学城、未来科技城，形成国际一流的综合性大科学中心", "三大科技城")
     assert not lists_collective("建成中关村科学城、怀柔科学城，形成大科学中心", "三大科技城")  # two items, not three
+    assert not lists_collective("在科技创新实力、科技创新作用、创新型国家地位、科技创新布局、创新生态等方面", "五新")  # 创新 five times
     assert lists_collective("建设绿色发展示范区、和谐宜居之都示范区、新型城镇化示范区", "三个示范区")  # 和 inside an item
     assert not lists_collective("打造数字经济、未来产业", "三链") and not lists_collective("创新链、产业链", "三链")
     spread = "建设成开放创新高地。汇聚资源，打造配置中心；推动转化，打造转化中心；驱动创新，打造应用中心。"
