@@ -122,9 +122,10 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
     c, t = canonical(sentence), canonical(term)
     for pos in find_all(c, t):
         after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
-        if re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after) and (
-            after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
-            return True
+        said = re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after)
+        guides = said and said.group(0).endswith("为") and "以" in re.split(r"[,;。:]", c[:pos])[-1]
+        if said and not guides and (after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
+            return True  # (「以“3+4+1”一系列政策文件为引领」 takes the term as a guide, it does not explain it)
         if after.startswith("(") and ")" in after[:30]:
             return True
         phrase = re.split(r"[,;。:、]", after)[0]
