@@ -164,6 +164,11 @@ def test_the_parts_of_a_coded_term_need_an_explanation(real_engine):
     assert a.refused and "1+4" in a.text  # the plan names the system, not its four policies
 
 
+def test_each_part_of_a_paired_term_is_explained(real_engine):
+    a = real_engine.ask("十三五规划要推广的“一站一台”合作模式，一站、一台各是什么？")  # 「，」 between term and ask
+    assert not a.refused and "（一站）" in a.text and "（一台）" in a.text
+
+
 def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
     # 「10亿元的品种」 in the question; the answer is 「5个以上」
     a = real_engine.ask("十三五规划生物医药专栏里销售额达到10亿元的品种要新增几个？")
