@@ -175,6 +175,11 @@ def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
     assert not a.refused and "5个以上" in a.citations[0].quote
 
 
+def test_which_universities_needs_named_universities(real_engine):
+    a = real_engine.ask("十三五规划要建的20个左右“高精尖创新中心”，具体依托哪些高校？")
+    assert a.refused and "具体高校" in a.text  # 「高等学校」「中国科学院」 name no university
+
+
 def test_which_city_accepts_any_city_name(real_engine):
     a = real_engine.ask("北京跟哪个城市深化大数据产业的科技创新合作？")
     assert not a.refused and "贵阳市" in a.citations[0].quote
