@@ -47,8 +47,16 @@ def enumerates(sentence: str, term: str) -> bool:
         if re.search(r"[双两二三四五六七八九十\d]", t):  # a collective term (双发动机, 两区): 「A和B“双发动机”」
             last = max(last, before.rfind("和"), before.rfind("与"))
         if last >= 0 and len(before) - last <= 30 and not re.search(r"[，,。；;]", before[last:]):
-            return True
+            listed = re.split(r"[，,。；;]", before)[-1]
+            wanted = _sum_count(t)  # 「“3+4+1”」 counts eight items: two before it (「国家、市级层面……出台的」) are no list of it
+            if not wanted or len(re.split(r"、|和|与", listed)) == wanted:
+                return True
     return False
+
+
+def _sum_count(term: str) -> int:
+    """How many items a term written as a sum counts (「3+1」 → 4, 「1+4」 → 5); 0 for other terms."""
+    return sum(int(n) for n in term.split("+")) if re.fullmatch(r"\d(?:\+\d)+", term.strip('"')) else 0
 
 
 NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

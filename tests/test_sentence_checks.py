@@ -52,6 +52,8 @@ def test_table_row_figures_are_read_from_the_value_cell():
 def test_enumerations_explanations_and_units():
     assert enumerates("着重聚焦量子信息、光电子、生命科学等未来产业重点领域", "未来产业")
     assert not enumerates("大力发展数字经济、未来产业", "未来产业")  # the term is one of the items
+    assert enumerates("锚定行政办公、商务服务、文化旅游和科技创新的“3+1”主导功能定位", "3+1")  # four items
+    assert not enumerates("以国家、市级层面针对城市副中心出台的“3+4+1”一系列政策文件为引领", "3+4+1")  # not eight
     assert explained_after("“1234”总体布局：“1”个基地、“2”个中心", "1234")
     assert not explained_after("建设5G与F5G双千兆网络，重点推进商用落地", "F5G", items_only=True)
     assert not explained_after("以国家出台的“3+4+1”一系列政策文件为引领，依据上位文件精神，确保契合", "3+4+1", items_only=True)
