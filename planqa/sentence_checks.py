@@ -63,8 +63,8 @@ NUMERALS = {"一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5
 
 
 def counted_items(term: str) -> int:
-    """How many items a counted term names (「五大行动」 → 5, 「三个一网」 → 3); 0 when it counts none."""
-    m = re.match(r"([两二三四五六七八九十])(?:大|个|项|类|条|种)", canonical(term).strip('"'))
+    """How many items a counted term names (「五大行动」「促进创新五大行动」 → 5, 「三个一网」 → 3); 0 when it counts none."""
+    m = re.match(r"(?:[\u4e00-\u9fff]{2,6}?)?([两二三四五六七八九十])(?:大|个|项|类|条|种)", canonical(term).strip('"'))
     return NUMERALS[m.group(1)] if m else 0
 
 

@@ -169,6 +169,16 @@ def test_each_part_of_a_paired_term_is_explained(real_engine):
     assert not a.refused and "（一站）" in a.text and "（一台）" in a.text
 
 
+def test_parts_asked_after_a_comma_need_an_explanation(real_engine):
+    a = real_engine.ask("十四五规划解读里，未来科学城要推进的“两谷一园”，两谷和一园分别是什么？")
+    assert a.refused and "两谷一园" in a.text  # named, never spelled out
+
+
+def test_a_counted_name_is_spelled_out_by_its_sections(real_engine):
+    a = real_engine.ask("三量齐升行动计划里的“实施促进创新五大行动”分别是哪五个行动？")
+    assert not a.refused and len(a.citations) == 5
+
+
 def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
     # 「10亿元的品种」 in the question; the answer is 「5个以上」
     a = real_engine.ask("十三五规划生物医药专栏里销售额达到10亿元的品种要新增几个？")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from planqa.sentence_checks import (
+    counted_items,
     enumerates,
     explained_after,
     has_unit,
@@ -67,3 +68,8 @@ def test_enumerations_explanations_and_units():
     assert not explained_after(brands, "E9", items_only=True)
     assert has_unit("国家高新技术企业超过1.2万家", "家") and has_unit("培育10个平台", "家")  # counters are one family
     assert not has_unit("研发投入强度达到4.5%", "家")
+
+
+def test_counted_items_reads_the_count_inside_a_longer_name():
+    assert counted_items("五大行动") == 5 and counted_items("促进创新五大行动") == 5 and counted_items("三个一网") == 3
+    assert counted_items("三城一区") == 0 and counted_items("3+1") == 0
