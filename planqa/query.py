@@ -365,6 +365,8 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     name each plan plus the clauses they share. [] when it is about one plan."""
     clauses = [c.strip() for c in _split_clauses(text, metas) if c.strip()]
     named: list[tuple[str, frozenset[str]]] = []
+    broad: list[str] = []  # per named plan: its first clause when that named several plans, else ""
+    first_docs: list[frozenset[str]] = []
     shared: list[str] = []
     for clause in clauses:
         mentions = plan_mentions(clause, metas)
@@ -376,12 +378,25 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
                 shared.append(clause)
             continue
         docs = frozenset.intersection(*(m[2] for m in mentions)) or frozenset.union(*(m[2] for m in mentions))
+        if sum(docs > other_docs for _, other_docs in named) >= 2:  # 「A和B，各自给副中心定的……」: asked of both
+            shared.append(clause)
+            continue
         for i, (other_clause, other_docs) in enumerate(named):
             if docs <= other_docs or other_docs <= docs:  # the same plan named twice
                 named[i] = (other_clause + " " + clause, docs & other_docs or docs)
+                broad[i] = broad[i] if docs < other_docs else ""
                 break
         else:
+            # 「……在副中心怎么落，十五五规划和三量齐升计划……分别」: a clause naming only the place of
+            # several plans is what they are all asked, not a part of the first plan's ask
+            wide = next((i for i, b in enumerate(broad) if b and docs < first_docs[i]), None)
+            if wide is not None:
+                shared.append(broad[wide])
+                named[wide] = (named[wide][0].replace(broad[wide], "", 1).strip(), named[wide][1])
+                broad[wide] = ""
             named.append((clause, docs))
+            broad.append(clause if len(docs) > 1 else "")
+            first_docs.append(docs)
     if len(named) < 2:
         return []
     last_rest = _strip_mentions(named[-1][0], metas)

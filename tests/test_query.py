@@ -132,6 +132,17 @@ def test_asked_units_towns_and_money():
     assert find_places("宋庄镇重点发展什么产业？") == ["宋庄镇"] and find_places("城乡统筹") == []
 
 
+def test_a_place_shared_by_two_plans_is_asked_of_both():
+    metas = {**METAS, "fu15.txt": DocMeta("fu15.txt", "北京城市副中心（通州区）“十五五”时期科技创新发展规划起草说明",
+                                          period="2026-2030", region="北京城市副中心（通州区）", kind="起草说明",
+                                          aliases=("城市副中心", "副中心", "通州", "起草说明"))}
+    parts = compare_parts("中关村改革措施在副中心怎么落，十五五规划起草说明和三量齐升行动计划的措辞分别是什么？", metas)
+    assert [docs for _, docs in parts] == [["fu15.txt"], ["fu.txt"]]
+    assert all("中关村改革措施" in text for text, _ in parts)  # the topic goes to both, not to the first only
+    parts = compare_parts("副中心十五五规划起草说明和三量齐升行动计划，各自给副中心定的总体目标是什么？", metas)
+    assert [docs for _, docs in parts] == [["fu15.txt"], ["fu.txt"]] and all("总体目标" in text for text, _ in parts)
+
+
 def test_a_kind_of_document_named_points_only_at_plans_of_that_kind():
     metas = {**METAS, "jd.txt": DocMeta("jd.txt", "北京国际科技创新中心建设“十四五”时期规划解读", period="2021-2025",
                                         region="北京市", kind="解读")}
