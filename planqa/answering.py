@@ -56,6 +56,7 @@ YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「�
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
+LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
 PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
 PART_MARGIN = 0.3  # a quoted sentence scoring this close to a later ask's best answers it too (dev)
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
@@ -223,6 +224,9 @@ class ExtractiveAnswerer:
                     enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
                     or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
                 return self._compose([shaped], cand.support)
+        below = self._led_below(candidates, terms)
+        if below:
+            return self._compose(below, best.support)
         listed = self._list_from_headings(query, best) if items_only else None
         if listed and any(len(listed.citations) == counted_items(t) for t in terms):  # 「“五大行动”是哪五个」: five sub-sections
             return listed
@@ -231,6 +235,26 @@ class ExtractiveAnswerer:
             return counted
         term = terms[0] if terms else ""
         return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
+
+    def _led_below(self, candidates: list[Candidate], terms: list[str]) -> list[Candidate]:
+        """「围绕“纵横”两条核心发展思路……」 then, in the next paragraphs, 「……纵向以……为主线」「……横向围绕……」:
+        after a sentence naming a short term, for each of its characters the next sentence with a clause
+        it opens (within LED_BELOW characters, stopping at a heading); they explain it."""
+        for cand in (c for c in candidates if not c.problem):
+            doc = self.index.documents[cand.doc_id]
+            sentence = doc.text[cand.start : cand.end]
+            for term in (t for t in terms if t in canonical(sentence) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t)):
+                headings = self._heading_starts(doc)
+                found: dict[str, tuple[int, int]] = {}
+                for s, e in sentence_spans(doc.text, cand.end, min(len(doc.text), cand.end + LED_BELOW)):
+                    if s in headings:
+                        break
+                    clauses = [x.lstrip('"') for x in re.split(r"[,;。:]", canonical(doc.text[s:e]))]
+                    found.update({ch: (s, e) for ch in term if ch not in found and any(x.startswith(ch) for x in clauses)})
+                if len(found) == len(term):
+                    spans = sorted(set(found.values()))
+                    return [replace(cand, start=s, end=e) for s, e in spans]
+        return []
 
     def _per_part(self, parts: list[tuple[Query, list[Hit]]]) -> list[Candidate]:
         """The best sentence for each thing asked (a sentence answering two asks is kept once)."""

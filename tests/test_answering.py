@@ -179,6 +179,12 @@ def test_a_counted_name_is_spelled_out_by_its_sections(real_engine):
     assert not a.refused and len(a.citations) == 5
 
 
+def test_each_character_of_a_short_term_opens_a_later_paragraph(real_engine):
+    a = real_engine.ask("副中心十五五科技规划起草说明里讲的“纵横”两条核心发展思路，纵向、横向分别指什么？")
+    assert not a.refused and len(a.citations) == 2
+    assert "纵向以" in a.citations[0].quote and "横向围绕" in a.citations[1].quote
+
+
 def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
     # 「10亿元的品种」 in the question; the answer is 「5个以上」
     a = real_engine.ask("十三五规划生物医药专栏里销售额达到10亿元的品种要新增几个？")
