@@ -422,6 +422,7 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
 
 _PLAN_WORDS = re.compile(r"北京市?|全国|国际|科创中心|科技创新|科创|科技|发展|建设|规划|行动计划|起草说明|解读|时期|征求意见稿")
 _ASKS = re.compile(r"多少|多大|几[个家项所倍成年]?|什么|啥|哪|如何|怎么|怎样|是否|谁")
+_OF_EACH = re.compile(r"(?:各自|分别|每个|每一个|各)(?:都)?(?:是)?(?:干什么|做什么|干啥|干嘛|起什么|有什么用|什么用|的作用|负责什么|侧重什么|侧重点)")
 _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$")
 
 
@@ -455,6 +456,7 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     when there is a single ask."""
     clauses = [c.strip() for c in re.split(r"[，,？?；;。]", text) if c.strip()]
     asks = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
+    asks = asks[:1] + [i for i in asks[1:] if not _OF_EACH.match(clauses[i])]  # 「哪几个“大脑”？各自干什么用」: one ask
     for i, c in enumerate(clauses):  # 「……排第几？全球创业生态系统指数报告呢？」: the ask is the first one's
         if asks and i > asks[0] and c.endswith("呢") and i not in asks:
             first = clauses[asks[0]]

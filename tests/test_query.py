@@ -101,6 +101,7 @@ def test_several_asks_split_into_sub_questions():
     parts = ask_parts("朝阳十四五规划对专精特新中小企业和新增科技类上市企业分别定了多少目标？", METAS)
     assert "专精特新中小企业" in parts[0] and "新增科技类上市企业" in parts[1] and "朝阳" in parts[1]
     assert ask_parts("副中心到2026年国家级创新平台要达到多少家？", METAS) == []
+    assert ask_parts("朝阳规划里要建哪几个“大脑”？各自干什么用？", METAS) == []  # what each item does: one ask
 
 
 def test_a_later_ask_with_its_own_topic_does_not_borrow():
