@@ -99,7 +99,7 @@ _BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州
 _KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
 # 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
 _GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县市])")
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2}(?:镇|乡))(?![村长])")  # 宋庄镇, 于家务乡
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2}(?:镇|乡))(?![村长镇])")  # 宋庄镇, 于家务乡 (not 「按乡镇」)
 _NOT_PLACES = {"城区", "园区", "社区", "地区", "全区", "本区", "该区", "辖区", "片区", "景区", "新区", "两区", "三区", "各区",
                "全市", "城市", "本市", "各市", "该市", "市里",
                "示范区", "功能区", "集聚区", "核心区", "先行区", "试验区", "承载区", "自贸区", "开发区", "保税区", "主城区"}
@@ -307,7 +307,8 @@ def find_places(text: str) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
     for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
         name = m.group(1)
-        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对一两二三四五六七八九十" and not any(name in f or f in name for _, f in found):
+        if (name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对一两二三四五六七八九十"
+                and not name.endswith("乡镇") and not any(name in f or f in name for _, f in found)):
             found.append((m.start(1), name))
     return [name for _, name in sorted(found)]
 

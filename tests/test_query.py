@@ -133,6 +133,7 @@ def test_asked_units_towns_and_money():
     q = analyze("每个高精尖创新中心给多少经费支持？", METAS, Keyword)
     assert q.qtype == "number" and q.asked_unit == "元"
     assert find_places("宋庄镇重点发展什么产业？") == ["宋庄镇"] and find_places("城乡统筹") == []
+    assert find_places("行动计划里按乡镇划分的产业布局") == []  # 乡镇 in general is no town
 
 
 def test_a_place_shared_by_two_plans_is_asked_of_both():
