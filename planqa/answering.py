@@ -210,6 +210,7 @@ class ExtractiveAnswerer:
         """「X指什么」: only a passage that explains X answers (「“五子”分别是哪五子」 is not answered by a
         sentence that merely names 五子); otherwise a refusal that says X is named but not explained."""
         terms = self._terms(query, best.doc_id)
+        terms = [t for t in terms if len(t) > 1] or terms  # 「哪五个“度”」: a quoted character is what each part names
         items_only = bool(_ASKS_ITEMS.search(query.text))
         asked = replace(query, qtype="definition")  # the quote runs on to the explanation
         for cand in candidates:

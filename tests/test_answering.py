@@ -185,6 +185,13 @@ def test_each_character_of_a_short_term_opens_a_later_paragraph(real_engine):
     assert "纵向以" in a.citations[0].quote and "横向围绕" in a.citations[1].quote
 
 
+def test_a_quoted_character_is_not_the_term_to_explain(real_engine):
+    a = real_engine.ask("通州三量齐升行动计划的“促进创新五大行动”，分别是提升哪五个“度”？")
+    assert not a.refused and len(a.citations) == 5 and "“密度”" in a.text  # the five sections, not 「深度融合」
+    b = real_engine.ask("三量齐升行动计划里结合的全区“四个一”招商工作机制，四个“一”具体指什么？")
+    assert b.refused  # named, never spelled out
+
+
 def test_a_figure_in_another_unit_is_not_the_questions_own(real_engine):
     # 「10亿元的品种」 in the question; the answer is 「5个以上」
     a = real_engine.ask("十三五规划生物医药专栏里销售额达到10亿元的品种要新增几个？")
