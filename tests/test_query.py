@@ -91,6 +91,8 @@ def test_asked_unit_target_and_content():
     assert analyze("朝阳区十四五期间，市级科普基地要发展到多少家？", METAS, Keyword).wants_target
     q = analyze("公民科学素质这个指标，两份文件叫法一样吗？", METAS, Keyword)  # asks about the wording
     assert "科学素质" in q.content and not any(w in q.content for w in ("两份", "叫法", "一样"))
+    q = analyze("朝阳区十四五科技规划第五部分保障措施，一共有哪几条？", METAS, Keyword)
+    assert "保障措施" in q.content and "第五部分" not in q.content and "共有" not in q.content
     assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
 
 
