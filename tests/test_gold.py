@@ -75,3 +75,12 @@ def test_paraphrase_set_rewords_dev_and_calibration_questions_only(real_engine):
     test_ids = {i["id"] for i in read_jsonl(EVAL / "qa.jsonl") if i["split"] == "test"}
     originals = {re.sub(r"^p[cvwx]-|-[ab]$", "", i["id"]) for i in items}
     assert originals and not originals & test_ids  # never a test question reworded
+
+
+def test_heldout_set_is_valid_and_separate(real_engine):
+    """Batch-15 questions never read: measured only (``eval --qa-file heldout.jsonl --split test``)."""
+    items = read_jsonl(EVAL / "heldout.jsonl")
+    assert validate_qa(items, raw_texts(ROOT / "corpus"), real_engine.index.documents) == []
+    assert {i["split"] for i in items} == {"test"}
+    others = {i["id"] for name in ("qa.jsonl", "calibration.jsonl", "paraphrases.jsonl") for i in read_jsonl(EVAL / name)}
+    assert not {i["id"] for i in items} & others
