@@ -12,7 +12,8 @@ states. What a 哪些/什么 question asks about (its focus) and a place it asks
 sentence raise the score. A question asking several things gets one sentence per ask (none for
 an ask a quoted sentence already answers); 指什么 needs an explanation; 起什么作用 about a quoted
 term takes the sentence with the term as its subject; 哪些 may be answered by a section's parts or
-by the sentences after a short lead.
+by the sentences after a short lead; a short term like 「纵横」 by the later sentences each of its
+characters opens (「纵向以……」「横向围绕……」).
 With no qualified candidate of enough support, the answer is a refusal with the nearest
 passages.
 """
@@ -243,9 +244,8 @@ class ExtractiveAnswerer:
         it opens (within LED_BELOW characters, stopping at a heading); they explain it."""
         for cand in (c for c in candidates if not c.problem):
             doc = self.index.documents[cand.doc_id]
-            sentence = doc.text[cand.start : cand.end]
+            sentence, headings = doc.text[cand.start : cand.end], self._heading_starts(doc)
             for term in (t for t in terms if t in canonical(sentence) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t)):
-                headings = self._heading_starts(doc)
                 found: dict[str, tuple[int, int]] = {}
                 for s, e in sentence_spans(doc.text, cand.end, min(len(doc.text), cand.end + LED_BELOW)):
                     if s in headings:
