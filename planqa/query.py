@@ -99,7 +99,7 @@ _BEIJING = "朝阳|海淀|东城|西城|丰台|石景山|门头沟|房山|通州
 _KNOWN_PLACES = re.compile(rf"城市副中心|副中心|(?:{_BEIJING})区?|亦庄|经开区|雄安新区|雄安|天津市?|河北省?|上海市?")
 # 「戊区的…」「和乙区相比」: a short name ending in 区/县 at the start or after a conjunction
 _GENERIC_PLACE = re.compile(r"(?:^|[和与及、，,跟同])(?:那|那么)?([\u4e00-\u9fff]{1,2}[区县市])")
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2}(?:镇|乡))(?![村长镇])")  # 宋庄镇, 于家务乡 (not 「按乡镇」)
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2}(?:镇|乡))(?![村长])")  # 宋庄镇, 于家务乡
 _NOT_PLACES = {"城区", "园区", "社区", "地区", "全区", "本区", "该区", "辖区", "片区", "景区", "新区", "两区", "三区", "各区",
                "全市", "城市", "本市", "各市", "该市", "市里",
                "示范区", "功能区", "集聚区", "核心区", "先行区", "试验区", "承载区", "自贸区", "开发区", "保税区", "主城区"}
@@ -306,10 +306,10 @@ def _fully_named(prior: dict[str, float]) -> list[str]:
 def find_places(text: str) -> list[str]:
     """Places a question names (districts, 副中心, other regions), in order of appearance."""
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _KNOWN_PLACES.finditer(text)]
-    for m in [*_GENERIC_PLACE.finditer(text), *_TOWN.finditer(text)]:
+    towns = _TOWN.finditer(text.replace("乡镇", "  "))  # 「按乡镇划分」 names no town (same offsets)
+    for m in [*_GENERIC_PLACE.finditer(text), *towns]:
         name = m.group(1)
-        if (name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对一两二三四五六七八九十"
-                and not name.endswith("乡镇") and not any(name in f or f in name for _, f in found)):
+        if name not in _NOT_PLACES and name[0] not in "哪那这各每几些个该本全占在对一两二三四五六七八九十" and not any(name in f or f in name for _, f in found):
             found.append((m.start(1), name))
     return [name for _, name in sorted(found)]
 
@@ -368,8 +368,7 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     name each plan plus the clauses they share. [] when it is about one plan."""
     clauses = [c.strip() for c in _split_clauses(text, metas) if c.strip()]
     named: list[tuple[str, frozenset[str]]] = []
-    broad: list[str] = []  # per named plan: its first clause when that named several plans, else ""
-    first_docs: list[frozenset[str]] = []
+    broad: list[tuple[str, frozenset[str]] | None] = []  # per named plan: its first clause if that named several plans
     shared: list[str] = []
     for clause in clauses:
         mentions = plan_mentions(clause, metas)
@@ -387,19 +386,18 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
         for i, (other_clause, other_docs) in enumerate(named):
             if docs <= other_docs or other_docs <= docs:  # the same plan named twice
                 named[i] = (other_clause + " " + clause, docs & other_docs or docs)
-                broad[i] = broad[i] if docs < other_docs else ""
+                broad[i] = broad[i] if docs < other_docs else None
                 break
         else:
             # 「……在副中心怎么落，十五五规划和三量齐升计划……分别」: a clause naming only the place of
             # several plans is what they are all asked, not a part of the first plan's ask
-            wide = next((i for i, b in enumerate(broad) if b and docs < first_docs[i]), None)
+            wide = next((i for i, b in enumerate(broad) if b and docs < b[1]), None)
             if wide is not None:
-                shared.append(broad[wide])
-                named[wide] = (named[wide][0].replace(broad[wide], "", 1).strip(), named[wide][1])
-                broad[wide] = ""
+                shared.append(broad[wide][0])
+                named[wide] = (named[wide][0].replace(broad[wide][0], "", 1).strip(), named[wide][1])
+                broad[wide] = None
             named.append((clause, docs))
-            broad.append(clause if len(docs) > 1 else "")
-            first_docs.append(docs)
+            broad.append((clause, docs) if len(docs) > 1 else None)
     if len(named) < 2:
         return []
     last_rest = _strip_mentions(named[-1][0], metas)
