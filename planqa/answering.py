@@ -691,7 +691,7 @@ class ExtractiveAnswerer:
         """One answer per compared plan, each cited; a plan that does not say is named as such."""
         lines, citations, supports, silent = ["分别来看："], [], [], []
         for sub, group_hits in groups:
-            best = self._acceptable(self.candidates(sub, group_hits[:6]))
+            best = self._acceptable(self.candidates(sub, group_hits))
             doc = self.index.documents[group_hits[0].chunk.doc_id] if group_hits else None
             if best is None:
                 if doc is not None:

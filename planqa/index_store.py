@@ -46,7 +46,7 @@ from .vector_store import VectorIndex
 
 FORMAT_VERSION = 1
 # Bump when ingestion, cleaning, chunking or tokenizing logic changes what an index holds.
-PIPELINE_VERSION = "2026.12.02-2"
+PIPELINE_VERSION = "2026.12.07-1"
 KEEP_GENERATIONS = 2
 
 

@@ -366,6 +366,10 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
 def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[str]]]:
     """A question about several plans, split into one sub-question per plan: the clauses that
     name each plan plus the clauses they share. [] when it is about one plan."""
+    side_by_side = coordinated_plans(text, metas)
+    if side_by_side:
+        names, rest = side_by_side
+        return _narrowed([(f"{name} {rest}", docs) for name, docs in names], text, metas)
     clauses = [c.strip() for c in _split_clauses(text, metas) if c.strip()]
     named: list[tuple[str, frozenset[str]]] = []
     broad: list[tuple[str, frozenset[str]] | None] = []  # per named plan: its first clause if that named several plans
@@ -401,10 +405,6 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     if len(named) < 2:
         return []
     last_rest = _strip_mentions(named[-1][0], metas)
-    # one place named for the whole comparison (「北京十三五和十四五……」) narrows every part
-    places = find_places(text) + (["北京"] if "北京" in text and not find_places(text) else [])
-    place_docs = {d for d, m in metas.items() for p in places[:1]
-                  if canonical(p) in canonical(" ".join((m.region, *m.aliases)))} if len(places) == 1 else set()
     first_topic = re.sub(r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?", " ", _without_places(_topic_of(_strip_mentions(named[0][0], metas))))
     parts = []
     for k, (clause, docs) in enumerate(named):
@@ -413,11 +413,45 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
         # 「A规划基础研究经费占比目标是多少？B解读说实际做到多少？」: a later ask with no topic of its own takes the first's
         elliptic = (k and not shared and _ASKS.search(clause)
                     and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2)
-        if len(docs) > 1 and docs & place_docs:
-            docs = docs & place_docs
-        parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else []) + ([first_topic] if elliptic else [])),
-                      sorted(docs)))
-    return parts
+        parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else []) + ([first_topic] if elliptic else [])), docs))
+    return _narrowed(parts, text, metas)
+
+
+def _narrowed(parts: list[tuple[str, frozenset[str]]], text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[str]]]:
+    """One place named for the whole comparison (「北京十三五和十四五……」) narrows every part to its plans."""
+    places = find_places(text) + (["北京"] if "北京" in text and not find_places(text) else [])
+    place_docs = {d for d, m in metas.items() for p in places[:1]
+                  if canonical(p) in canonical(" ".join((m.region, *m.aliases)))} if len(places) == 1 else set()
+    return [(sub, sorted(docs & place_docs if len(docs) > 1 and docs & place_docs else docs)) for sub, docs in parts]
+
+
+# How a plan is named around the words that identify it: 「北京」 before, 「科创中心规划（解读）里」 after
+_NAME_LEAD = re.compile(r"(?:北京市?|北京城市|通州区?)$")
+_NAME_FILL = r"(?:时期|加强|北京市?|全国|国际|科技创新中心|科创中心|科技创新|科创|科技|创新|发展|建设|的)*"
+_NAME_TAIL = re.compile(r"(?:" + _NAME_FILL + r"(?:规划解读|起草说明|行动计划|规划|计划|说明|解读)(?:[(（](?:解读|征求意见稿)[)）])?)?(?:里|中)?")
+_NAME_GAP = re.compile(_NAME_FILL + r"(?:规划|计划)?")
+_SIDE_BY_SIDE = re.compile(r"(?:和|与|及|以及|、|跟|同)")
+
+
+def coordinated_plans(text: str, metas: dict[str, DocMeta]) -> tuple[list[tuple[str, frozenset[str]]], str] | None:
+    """「未来产业这块，朝阳十四五科技规划和副中心三量齐升计划各自聚焦哪些方向？」: plans named side by side
+    (A和B、C) are all asked everything else the question says. Returns each plan's name with its plans,
+    and the rest of the question; None unless every plan the question names stands in that one row."""
+    low = canonical(text)
+    phrases: list[list] = []  # [start, end, docs] of each plan's name
+    for s, e, docs in plan_mentions(text, metas):
+        lead, tail = _NAME_LEAD.search(low[:s]), _NAME_TAIL.match(low, e)
+        s, e = lead.start() if lead else s, tail.end() if tail else e
+        if phrases and (s <= phrases[-1][1] or _NAME_GAP.fullmatch(low[phrases[-1][1] : s])):
+            phrases[-1][1], phrases[-1][2] = max(e, phrases[-1][1]), (phrases[-1][2] & docs) or (phrases[-1][2] | docs)
+        else:
+            phrases.append([s, e, docs])
+    if len(phrases) < 2 or len({p[2] for p in phrases}) < len(phrases):
+        return None
+    if not all(_SIDE_BY_SIDE.fullmatch(low[a[1] : b[0]]) for a, b in zip(phrases, phrases[1:])):
+        return None
+    rest = re.sub(r"分别|各自", "", low[: phrases[0][0]] + " " + low[phrases[-1][1] :]).strip()
+    return [(low[s:e], docs) for s, e, docs in phrases], rest
 
 
 _PLAN_WORDS = re.compile(r"北京市?|全国|国际|科创中心|科技创新|科创|科技|发展|建设|规划|行动计划|起草说明|解读|时期|征求意见稿")

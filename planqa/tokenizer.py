@@ -39,7 +39,7 @@ STOPWORDS = set(
     "回顾 期间 时候 对外 已经 带来 成绩 加起来 一共 总共 里面 方面的 情况下 打算 计划要 准备要 "
     "包括 包含 涵盖 主要包括 具体包括 另外 此外 同时 另 这一 该 此 来着 "
     "提法 说法 表述 叫法 异同 差异 不同 一样 有何 多大 多高 "
-    "对比 比较 对照 区别 定 给 样子 最终 最后".split()
+    "对比 比较 对照 区别 定 给 样子 最终 最后 块 一块 这块".split()
 )
 # Words that frame a question rather than name its topic (「……的数量/目标是多少」): they count little.
 FRAME_WORDS = set(

@@ -254,3 +254,10 @@ def test_a_target_asked_for_a_year_is_the_sentence_opening_with_that_year(real_e
     # 「围绕全国科技创新中心建设总体目标，引导各区……」 names the goal; 「到2020年，……」 states it
     a = real_engine.ask("十三五全国科创中心规划提出的2020年总体目标是什么？")
     assert not a.refused and "具有全球影响力的科技创新中心" in a.text
+
+
+def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine):
+    a = real_engine.ask("通州三量齐升和朝阳十四五对高企数量的目标各是多少？")
+    assert not a.refused and "1500" in a.text and "5200" in a.text  # 高企 = 高新技术企业 in both plans
+    b = real_engine.ask("未来产业这块，朝阳十四五科技规划和副中心三量齐升计划各自聚焦哪些方向？")
+    assert "量子信息" in b.text  # 「这块」 asks about nothing

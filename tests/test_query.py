@@ -66,7 +66,7 @@ def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
     parts = compare_parts("北京十三五规划里，2015年技术合同成交额占全国多少？朝阳十四五规划里，2020年朝阳占全市多少？", METAS)
     assert "占全国" in parts[0][0] and "占全国" not in parts[1][0] and "占全市" in parts[1][0]
     parts = compare_parts("高企数量目标：朝阳十四五规划和副中心三量齐升计划分别定了多少？", METAS)
-    assert all("高企数量目标" in text and "分别定了多少" in text for text, _ in parts)
+    assert all("高企数量目标" in text and "定了多少" in text for text, _ in parts)  # 分别 is dropped: it asks nothing
     # a later ask with no topic of its own takes the first one's, without its place or plan words
     parts = compare_parts("北京十三五规划里2015年技术合同成交额多少？朝阳十四五规划说2020年朝阳的又是多少？", METAS)
     assert "技术合同成交额" in parts[1][0] and "北京" not in parts[1][0]
@@ -74,6 +74,17 @@ def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
     assert "基础研究经费" in parts[1][0]
     parts = compare_parts("北京十三五规划、朝阳十四五规划里在孵企业数量分别是多少家？", METAS)
     assert parts[1][0].count("在孵企业") == 1  # it has a topic of its own
+
+
+def test_plans_named_side_by_side_share_the_rest_of_the_question():
+    parts = compare_parts("未来产业这块，朝阳十四五科技规划和副中心三量齐升计划各自聚焦哪些方向？", METAS)
+    assert [docs for _, docs in parts] == [["cy.txt"], ["fu.txt"]]
+    assert all("未来产业" in text and "聚焦哪些方向" in text for text, _ in parts)
+    assert "计划" not in parts[0][0] and "规划" not in parts[1][0]  # no part keeps a piece of the other plan's name
+    # what stands before the row of plans is asked of each of them too
+    parts = compare_parts("北京国际设计周在十三五科创中心规划和副中心三量齐升计划里分别扮演什么角色？", METAS)
+    assert [docs for _, docs in parts] == [["bj13.txt"], ["fu.txt"]]
+    assert all("北京国际设计周" in text and "扮演什么角色" in text for text, _ in parts)
 
 
 def test_asked_unit_target_and_content():
