@@ -489,6 +489,7 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     「A和B分别定了多少目标」 → one for A, one for B. Each keeps the clauses naming the plan. []
     when there is a single ask."""
     clauses = [c.strip() for c in re.split(r"[，,？?；;。]", text) if c.strip()]
+    clauses = [p for c in clauses for p in _asks_in_row(c)]
     asks = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
     asks = asks[:1] + [i for i in asks[1:] if not _OF_EACH.match(clauses[i])]  # 「哪几个“大脑”？各自干什么用」: one ask
     for i, c in enumerate(clauses):  # 「……排第几？全球创业生态系统指数报告呢？」: the ask is the first one's
@@ -521,6 +522,18 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
             return [" ".join(x for x in (context, m.group(1), m.group(3)) if x),
                     " ".join(x for x in (context, names, m.group(2), m.group(3)) if x)]
     return []
+
+
+def _asks_in_row(clause: str) -> list[str]:
+    """「技术合同成交额2020年是多少、占全市多大比例」: figures asked one after another, split at 、
+    (「校企联合实验室、新型研发机构要达到几家」 asks one figure of two things)."""
+    pieces = clause.split("、")
+    if len(pieces) > 1 and all(_COUNT.search(p) for p in pieces):
+        return pieces
+    return [clause]
+
+
+_COUNT = re.compile(r"多少|几[个家项所倍成名]|多大|多高")
 
 
 def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:

@@ -126,6 +126,12 @@ def test_a_later_ask_with_its_own_topic_does_not_borrow():
     assert len(parts) == 2 and parts[1].endswith("创业生态系统报告排第几")
 
 
+def test_figures_asked_in_a_row_are_separate_asks():
+    parts = ask_parts("朝阳区技术合同成交额2020年是多少、占全市多大比例？到2025年要达到多少？", METAS)
+    assert len(parts) == 3 and "技术合同成交额" in parts[2] and "比例" not in parts[2]
+    assert ask_parts("到2026年校企联合实验室、新型研发机构要达到几家？", METAS) == []  # one figure of two things
+
+
 def test_a_later_ask_keeps_the_plan_the_first_one_names():
     parts = ask_parts("副中心行动计划的意见反馈截止到哪天？通过什么渠道提交？", METAS)
     assert len(parts) == 2 and "副中心" in parts[1] and parts[1].endswith("通过什么渠道提交")
