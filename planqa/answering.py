@@ -55,6 +55,7 @@ CANDIDATE_CHUNKS = 8
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3}
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
+FOCUS_ENUM_BONUS = 0.15  # … when the term is the focus of the question
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
@@ -321,7 +322,7 @@ class ExtractiveAnswerer:
                 cand.features = {
                     "support": cand.support,
                     "bigrams": bigram_share(grams, sentence),
-                    "type": self._type_bonus(query, sentence, chunk.context, terms),
+                    "type": self._type_bonus(query, sentence, chunk.context, terms, focus),
                     "rank": 1.0 / hit.rank,
                     "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if _says(f, sentence)), 0.0),
                     "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
@@ -348,7 +349,7 @@ class ExtractiveAnswerer:
 
     # ------------------------------------------------------------------ scoring
     @staticmethod
-    def _type_bonus(query: Query, sentence: str, context: str, terms: list[str]) -> float:
+    def _type_bonus(query: Query, sentence: str, context: str, terms: list[str], focus=()) -> float:
         """What the question type asks for: a figure in the asked unit, an enumeration, a
         defining sentence, or the kind of name a 谁/哪家/叫什么 question wants."""
         bonus = 0.0
@@ -375,6 +376,8 @@ class ExtractiveAnswerer:
                 break
         if query.qtype in ("list", "definition") and any(enumerates(sentence, t) or lists_collective(sentence, t) for t in terms):
             bonus += ENUM_BONUS  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
+            if query.qtype == "list" and any(enumerates(sentence, m.group(0)) for m in (_said(f, sentence) for f in focus[:1]) if m):
+                bonus += FOCUS_ENUM_BONUS  # … and the term is what the question asks about (「…等未来产业重点领域」)
         if _ASKS_NAME.search(query.text) and any(names_term(sentence, t) for t in terms):
             bonus += 0.15
         if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
@@ -817,7 +820,11 @@ def _casts(sentence: str, term: str) -> bool:
 
 def _says(words: tuple[str, ...], sentence: str) -> bool:
     """The words in order, a few characters apart at most (未来产业…领域 in 「未来产业重点领域」)."""
-    return bool(re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence)))
+    return _said(words, sentence) is not None
+
+
+def _said(words: tuple[str, ...], sentence: str) -> re.Match | None:
+    return re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence))
 
 
 def _names_beijing(question: str, where: str) -> bool:

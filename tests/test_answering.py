@@ -256,6 +256,12 @@ def test_a_target_asked_for_a_year_is_the_sentence_opening_with_that_year(real_e
     assert not a.refused and "具有全球影响力的科技创新中心" in a.text
 
 
+def test_a_list_question_takes_the_items_listed_before_what_it_asks_about(real_engine):
+    # 「前瞻布局未来产业」 names the topic; 「量子信息、光电子……等未来产业重点领域」 lists it
+    a = real_engine.ask("朝阳十四五科技规划要重点布局的未来产业领域有哪些？")
+    assert not a.refused and "量子信息、光电子" in a.citations[0].quote
+
+
 def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine):
     a = real_engine.ask("通州三量齐升和朝阳十四五对高企数量的目标各是多少？")
     assert not a.refused and "1500" in a.text and "5200" in a.text  # 高企 = 高新技术企业 in both plans
