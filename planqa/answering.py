@@ -225,7 +225,7 @@ class ExtractiveAnswerer:
             heading = canonical(cand.hit.chunk.section.split(" > ")[-1])
             if cand.support >= self.cfg.min_support and any(
                     enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
-                    or led_by_characters(span, t) or (not items_only and t in heading) for t in terms):
+                    or led_by_characters(span, t) or (not items_only and (t in heading or _casts(span, t))) for t in terms):
                 return self._compose([shaped], cand.support)
         below = self._led_below(candidates, terms)
         if below:

@@ -267,3 +267,8 @@ def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine)
     assert not a.refused and "1500" in a.text and "5200" in a.text  # 高企 = 高新技术企业 in both plans
     b = real_engine.ask("未来产业这块，朝阳十四五科技规划和副中心三量齐升计划各自聚焦哪些方向？")
     assert "量子信息" in b.text  # 「这块」 asks about nothing
+
+
+def test_a_sentence_with_the_term_as_its_subject_explains_it(real_engine):
+    a = real_engine.ask("副中心十五五科技创新规划起草说明中，创新生态链里的“生态优化”环节是指什么？")
+    assert not a.refused and a.citations[0].quote.startswith("生态优化是全程保障")
