@@ -272,3 +272,9 @@ def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine)
 def test_a_sentence_with_the_term_as_its_subject_explains_it(real_engine):
     a = real_engine.ask("副中心十五五科技创新规划起草说明中，创新生态链里的“生态优化”环节是指什么？")
     assert not a.refused and a.citations[0].quote.startswith("生态优化是全程保障")
+
+
+def test_a_long_sentence_does_not_win_by_covering_words_by_chance(real_engine):
+    # the 指导思想 paragraph of 三量齐升 (270 characters) names 未来 and 方向 in passing
+    a = real_engine.ask("未来产业方面，朝阳十四五科技规划、副中心三量齐升行动计划各盯着哪些方向？")
+    assert "未来信息、未来健康和未来能源" in a.text and "习近平新时代" not in a.text
