@@ -52,11 +52,12 @@ from .tokenizer import FRAME_WORDS
 
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
-SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3, "length": 0.1}
+SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3, "length": 0.1,
+                 "lists_focus": 0.15}
 LONG = 120  # characters: a longer sentence covers more of the question by chance (length weight and this: calibration set)
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
-FOCUS_ENUM_BONUS = 0.15  # … when the term is the focus of the question
+LISTING_MARGIN = 0.2  # a sentence listing what a 哪些 question asks about answers it with this much less support
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
@@ -145,10 +146,13 @@ class ExtractiveAnswerer:
             return self._answer_meaning(query, hits, candidates, best)
         return self._compose([self._shape(query, best)], best.support)
 
+    def _accepted(self, candidates: list[Candidate]) -> list[Candidate]:
+        return [c for c in candidates if not c.problem and c.support >= self.cfg.min_support]
+
     def _acceptable(self, candidates: list[Candidate]) -> Candidate | None:
         """The best candidate with no problem and enough support; a table row gives way to a
         sentence of the text that states the same value (「国家级高新技术企业数量达5200家」)."""
-        ok = [c for c in candidates if not c.problem and c.support >= self.cfg.min_support]
+        ok = self._accepted(candidates)
         if ok and ok[0].hit.chunk.kind == "table_row":
             doc = self.index.documents[ok[0].doc_id]
             value = canonical(row_value(doc.text[ok[0].start : ok[0].end], ok[0].hit.chunk.context))
@@ -184,6 +188,10 @@ class ExtractiveAnswerer:
     def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
+        listing = next((c for c in candidates[:5] if c.features.get("lists_focus") and c in self._accepted(candidates)
+                        and c.support >= best.support - LISTING_MARGIN), None)
+        if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
+            return self._compose([self._shape(query, listing)], listing.support)
         spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
                         and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])
                         and not self._led_by(c, best)), None)  # an item after the lead is not the whole list
@@ -323,11 +331,12 @@ class ExtractiveAnswerer:
                 cand.features = {
                     "support": cand.support,
                     "bigrams": bigram_share(grams, sentence),
-                    "type": self._type_bonus(query, sentence, chunk.context, terms, focus),
+                    "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
                     "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if _says(f, sentence)), 0.0),
                     "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
                     "length": -min(1.0, max(0.0, (e - s - LONG) / LONG)),  # 0 up to LONG, -1 from twice that
+                    "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
@@ -351,7 +360,7 @@ class ExtractiveAnswerer:
 
     # ------------------------------------------------------------------ scoring
     @staticmethod
-    def _type_bonus(query: Query, sentence: str, context: str, terms: list[str], focus=()) -> float:
+    def _type_bonus(query: Query, sentence: str, context: str, terms: list[str]) -> float:
         """What the question type asks for: a figure in the asked unit, an enumeration, a
         defining sentence, or the kind of name a 谁/哪家/叫什么 question wants."""
         bonus = 0.0
@@ -378,8 +387,6 @@ class ExtractiveAnswerer:
                 break
         if query.qtype in ("list", "definition") and any(enumerates(sentence, t) or lists_collective(sentence, t) for t in terms):
             bonus += ENUM_BONUS  # 「A、B、C等未来产业」「A、B“两区”」: the items are right before the term
-            if query.qtype == "list" and any(enumerates(sentence, m.group(0)) for m in (_said(f, sentence) for f in focus[:1]) if m):
-                bonus += FOCUS_ENUM_BONUS  # … and the term is what the question asks about (「…等未来产业重点领域」)
         if _ASKS_NAME.search(query.text) and any(names_term(sentence, t) for t in terms):
             bonus += 0.15
         if query.wants_target and _BASELINE.search(sentence) and not _TARGET.search(sentence):
@@ -827,6 +834,12 @@ def _says(words: tuple[str, ...], sentence: str) -> bool:
 
 def _said(words: tuple[str, ...], sentence: str) -> re.Match | None:
     return re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence))
+
+
+def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:
+    """The items are listed right before what a 哪些 question asks about, named in two words or more
+    (「量子信息、光电子……等未来产业重点领域」; a bare 平台 or 环节 is in too many lists)."""
+    return any(enumerates(sentence, m.group(0)) for m in (_said(f, sentence) for f in focus if len(f) > 1) if m)
 
 
 def _names_beijing(question: str, where: str) -> bool:

@@ -260,6 +260,9 @@ def test_a_list_question_takes_the_items_listed_before_what_it_asks_about(real_e
     # 「前瞻布局未来产业」 names the topic; 「量子信息、光电子……等未来产业重点领域」 lists it
     a = real_engine.ask("朝阳十四五科技规划要重点布局的未来产业领域有哪些？")
     assert not a.refused and "量子信息、光电子" in a.citations[0].quote
+    # it wins even where the topic sentence repeats more of the question (重点, 布局)
+    b = real_engine.ask("朝阳十四五重点布局哪些未来产业？")
+    assert not b.refused and "量子信息、光电子" in b.citations[0].quote
 
 
 def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine):
