@@ -33,6 +33,8 @@ def test_question_types():
     assert question_type("朝阳区规划由哪个部门牵头？") == "fact"
     assert question_type("十三五和十四五的目标相比有什么变化？") == "compare"
     assert question_type("朝阳说的“一地三中心”具体指啥？") == "definition"
+    assert question_type("协同创新的三类平台分别叫啥？") == "list"  # the parts of a counted name
+    assert question_type("三量齐升里的五大行动分别叫什么？") == "list"
 
 
 def test_aliases_expand_what_users_type():
