@@ -615,7 +615,7 @@ class ExtractiveAnswerer:
         doc = self.index.documents[best.doc_id]
         words, alts, optional = self._question_words(query, best.doc_id)
         ask = _FOCUS_ASK.search(query.text)
-        clause = canonical(re.split(r"[，,；;。？?]", query.text[ask.start() :])[0]) if ask else ""
+        clause = canonical(_clause_at(query.text, ask.start())) if ask else ""
         focus = [f for f in self._focus(query, optional)[:1] if "".join(f) in clause]  # named where it asks
         chosen, top = None, (False, 0.0, 0)
         for i, section in enumerate(doc.sections):
@@ -846,6 +846,12 @@ def _names_beijing(question: str, where: str) -> bool:
     """「北京国际创投集聚区」: 北京 begins a name the passage uses, it does not ask about the city."""
     text = canonical(question)
     return any(len(name) == 6 and name in where for name in (text[m.start() : m.start() + 6] for m in re.finditer("北京", text)))
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause (between punctuation) holding ``pos``: 「……的保障措施有哪几条来着」 in 「通州……，……？」."""
+    cut = re.compile(r"[，,；;。？?]")
+    return cut.split(text[:pos])[-1] + cut.split(text[pos:])[0]
 
 
 def _line_end(text: str, start: int) -> int:

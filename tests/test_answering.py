@@ -281,3 +281,8 @@ def test_a_long_sentence_does_not_win_by_covering_words_by_chance(real_engine):
     # the 指导思想 paragraph of 三量齐升 (270 characters) names 未来 and 方向 in passing
     a = real_engine.ask("未来产业方面，朝阳十四五科技规划、副中心三量齐升行动计划各盯着哪些方向？")
     assert "未来信息、未来健康和未来能源" in a.text and "习近平新时代" not in a.text
+
+
+def test_a_section_named_before_the_asking_words_lists_its_parts(real_engine):
+    a = real_engine.ask("通州三量齐升计划的保障措施有哪几条来着？")
+    assert not a.refused and len(a.citations) == 5 and "加强组织领导" in a.text and "强化考评监督" in a.text
