@@ -116,6 +116,7 @@ class ExtractiveAnswerer:
         self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
         self._headings: dict[str, dict[int, int]] = {}
         self._blocks: dict[str, list[tuple[int, int]]] = {}
+        self._all_sentences: dict[str, list[tuple[int, int]]] = {}
         self._long_aliases = sorted({a for d in index.documents.values() for a in d.meta.aliases if len(a) >= 4}, key=len, reverse=True)
 
     # ------------------------------------------------------------------ public
@@ -245,8 +246,44 @@ class ExtractiveAnswerer:
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:
             return counted
+        named = [t for t in terms if t in quoted_terms(query.text) or counted_items(t)]
+        elsewhere = self._explained_elsewhere(asked, named, items_only, best)
+        if elsewhere:
+            return elsewhere
         term = terms[0] if terms else ""
         return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
+
+    def _explained_elsewhere(self, query: Query, terms: list[str], items_only: bool, best: Candidate) -> Draft | None:
+        """「三量齐升计划里的“五个示范区”是哪五个」: a named term the plan asked about does not explain may
+        be spelled out in another plan (the 十五五 起草说明 lists the five); quote that, saying where it is from.
+        A bare count (六大) or a plan's own name (三量齐升) is not looked up."""
+        names = " ".join(self._names.values())
+        for term in terms:
+            if len(term) < 2 or term in names or not re.sub(r"[^\u4e00-\u9fff]|[一二两三四五六七八九十大个项类条种]", "", term):
+                continue
+            for doc_id, s, e in self._spelling_out(term, items_only):
+                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None)
+                if chunk is None:
+                    continue
+                cand = self._shape(query, Candidate(doc_id, s, e, Hit(chunk, 0.0), support=self.cfg.min_support))
+                draft = self._compose([cand], cand.support)
+                if doc_id == best.doc_id:
+                    return draft
+                asked = self.index.documents[best.doc_id].meta.title
+                return replace(draft, text=f"《{asked}》只提到了“{term}”，没有具体说明。" + draft.text.replace("根据", "", 1))
+        return None
+
+    def _spelling_out(self, term: str, items_only: bool):
+        """(doc, start, end) of every sentence of the corpus that spells ``term`` out."""
+        for doc_id, doc in self.index.documents.items():
+            headings = self._heading_starts(doc)
+            for s, e in self._sentences(doc_id):
+                span = doc.text[s:e]
+                if s in headings or _PURPOSE.search(span) or _NOTICE.search(span):
+                    continue
+                if lists_collective(span, term) or (term in canonical(span) and (
+                        explained_after(span, term, items_only) or _listed_before(span, term))):
+                    yield doc_id, s, e
 
     def _led_below(self, candidates: list[Candidate], terms: list[str]) -> list[Candidate]:
         """「围绕“纵横”两条核心发展思路……」 then, in the next paragraphs, 「……纵向以……为主线」「……横向围绕……」:
@@ -406,6 +443,13 @@ class ExtractiveAnswerer:
         """``cand`` is a later sentence of the paragraph that ``lead`` opens."""
         para = self._paragraph_of(self.index.documents[cand.doc_id], cand.start)
         return cand.doc_id == lead.doc_id and cand.start > lead.start and para is not None and para[0] == lead.start
+
+    def _sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """Every sentence span of a document (cached)."""
+        if doc_id not in self._all_sentences:
+            doc = self.index.documents[doc_id]
+            self._all_sentences[doc_id] = sentence_spans(doc.text, 0, len(doc.text))
+        return self._all_sentences[doc_id]
 
     def _paragraph_of(self, doc, pos: int) -> tuple[int, int] | None:
         """(start, end) of the paragraph holding offset ``pos``, None outside paragraphs."""
@@ -846,6 +890,14 @@ def _names_beijing(question: str, where: str) -> bool:
     """「北京国际创投集聚区」: 北京 begins a name the passage uses, it does not ask about the city."""
     text = canonical(question)
     return any(len(name) == 6 and name in where for name in (text[m.start() : m.start() + 6] for m in re.finditer("北京", text)))
+
+
+def _listed_before(sentence: str, term: str) -> bool:
+    """「新基建、新场景……新服务“五新”政策」: items separated by 、 right before the term (an 「A与B“X”」
+    pair is too easily a preposition: 「深化与北京“三城一区”」)."""
+    c, t = canonical(sentence), canonical(term)
+    pos = c.find(t)
+    return enumerates(sentence, term) and "、" in re.split(r"[,;。]", c[:pos])[-1]
 
 
 def _clause_at(text: str, pos: int) -> str:

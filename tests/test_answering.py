@@ -286,3 +286,12 @@ def test_a_long_sentence_does_not_win_by_covering_words_by_chance(real_engine):
 def test_a_section_named_before_the_asking_words_lists_its_parts(real_engine):
     a = real_engine.ask("通州三量齐升计划的保障措施有哪几条来着？")
     assert not a.refused and len(a.citations) == 5 and "加强组织领导" in a.text and "强化考评监督" in a.text
+
+
+def test_a_term_the_plan_only_names_is_quoted_from_the_plan_that_spells_it_out(real_engine):
+    a = real_engine.ask("三量齐升计划里说科技创新要支撑副中心“五个示范区”建设，这五个示范区是哪五个？")
+    assert not a.refused and a.text.startswith("《北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）》只提到了“五个示范区”")
+    assert a.citations[0].doc.startswith("000") and "国家绿色发展示范区" in a.citations[0].quote
+    # a bare count (六大) is no term to look up elsewhere: the 三量齐升 plan's 六大产业 are other things
+    b = real_engine.ask("北京十三五科创中心规划说六大高端产业功能区贡献了全市45.2%的GDP，这六大功能区是哪六个？")
+    assert b.refused
