@@ -219,6 +219,8 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
     low = canonical(text)
     periods = _PERIOD_RE.findall(text)
     years = [int(y) for y in _YEAR_RE.findall(text)]
+    spans = [s for s in (_period_years(m.period) for m in metas.values()) if s]
+    planned = [y for y in years if any(a <= y <= b for a, b in spans)]  # 「对2035年提出了什么远景目标」: no plan's period
     places = find_places(text)
     if re.search(r"北京市|全市|市里|市级规划|北京(?!城市副中心)", text) and not places:
         places.append("北京市")
@@ -237,9 +239,9 @@ def doc_preferences(text: str, metas: dict[str, DocMeta]) -> tuple[dict[str, flo
             checks += 1
             if span and any(_overlap(PERIODS[p], span) >= 3 for p in periods):
                 score += 1
-        if years and span:
+        if planned and span:
             checks += 1
-            if any(span[0] <= y <= span[1] for y in years):
+            if any(span[0] <= y <= span[1] for y in planned):
                 score += 1
         for word in kinds:  # a kind of document named: only plans of that kind match
             checks += 1

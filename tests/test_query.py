@@ -49,6 +49,9 @@ def test_places_periods_and_years_point_at_plans():
     assert periods == ["十四五"] and places == ["朝阳区"]
     prior, _, years, _ = doc_preferences("到2026年副中心要建成多少平台", METAS)
     assert years == [2026] and prior["fu.txt"] == 1.0 and prior["cy.txt"] == 0.0
+    # a year no plan covers (a 2035 vision) points at none of them and does not dilute the rest
+    prior, _, years, _ = doc_preferences("朝阳十四五规划对2035年提出了什么远景目标", METAS)
+    assert years == [2035] and prior["cy.txt"] == 1.0
 
 
 def test_comparison_splits_into_one_sub_question_per_plan():
