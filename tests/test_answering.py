@@ -295,3 +295,8 @@ def test_a_term_the_plan_only_names_is_quoted_from_the_plan_that_spells_it_out(r
     # a bare count (六大) is no term to look up elsewhere: the 三量齐升 plan's 六大产业 are other things
     b = real_engine.ask("北京十三五科创中心规划说六大高端产业功能区贡献了全市45.2%的GDP，这六大功能区是哪六个？")
     assert b.refused
+
+
+def test_a_total_asked_as_zongshu_is_the_plans_zongliang(real_engine):
+    a = real_engine.ask("通州三量齐升计划提出，到2026年全区国家级创新平台总数要突破多少家？")
+    assert not a.refused and "突破10家" in a.text
