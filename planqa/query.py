@@ -503,6 +503,8 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
                 start -= 1
             clauses[i] = c[:-1] + first[start:]
             asks = sorted(asks + [i])
+    if len(asks) >= 2 and _OVERVIEW.search(clauses[asks[0]]) and all(_COUNT.search(clauses[i]) for i in asks[1:]):
+        asks = asks[1:]  # 「……方面定了什么数？上市挂牌企业要超过几家，培育库每年在库多少家」: the figures are the answer
     context = " ".join(c for i, c in enumerate(clauses) if i not in asks)
     if len(asks) >= 2:
         topic = _topic_of(clauses[asks[0]])
@@ -537,6 +539,8 @@ def _asks_in_row(clause: str) -> list[str]:
 
 
 _COUNT = re.compile(r"多少|几[个家项所倍成名]|多大|多高")
+# 「在企业上市和高企培育方面定了什么数」: what figures a whole area has, asked before the figures themselves
+_OVERVIEW = re.compile(r"(?:方面|这块|领域)[^，,？?]{0,6}?(?:什么|哪些|啥)(?:量化|具体)?(?:数|数字|目标|指标|安排)")
 
 
 def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:

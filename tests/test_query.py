@@ -137,6 +137,13 @@ def test_figures_asked_in_a_row_are_separate_asks():
     assert ask_parts("到2026年校企联合实验室、新型研发机构要达到几家？", METAS) == []  # one figure of two things
 
 
+def test_an_overview_ask_before_the_figures_is_answered_by_them():
+    parts = ask_parts("行动计划在企业上市和高企培育方面定了什么数？上市挂牌企业要超过几家，高企培育库每年在库多少家？", METAS)
+    assert len(parts) == 2 and parts[0].endswith("上市挂牌企业要超过几家") and parts[1].endswith("高企培育库每年在库多少家")
+    parts = ask_parts("三量齐升计划对上市挂牌企业有啥目标？高企培育库每年要有多少家在库？", METAS)
+    assert len(parts) == 2 and "上市挂牌企业有啥目标" in parts[0]  # a target of its own, not an overview
+
+
 def test_a_later_ask_keeps_the_plan_the_first_one_names():
     parts = ask_parts("副中心行动计划的意见反馈截止到哪天？通过什么渠道提交？", METAS)
     assert len(parts) == 2 and "副中心" in parts[1] and parts[1].endswith("通过什么渠道提交")
