@@ -300,3 +300,9 @@ def test_a_term_the_plan_only_names_is_quoted_from_the_plan_that_spells_it_out(r
 def test_a_total_asked_as_zongshu_is_the_plans_zongliang(real_engine):
     a = real_engine.ask("通州三量齐升计划提出，到2026年全区国家级创新平台总数要突破多少家？")
     assert not a.refused and "突破10家" in a.text
+
+
+def test_what_a_named_system_contains_needs_an_explanation(real_engine):
+    # the plan names the 「11311工作体系」 in its guiding principles and never spells it out
+    a = real_engine.ask("三量齐升行动计划里提到要落实区委区政府“11311工作体系”，这个体系具体包含哪些内容？")
+    assert a.refused and "11311" in a.text
