@@ -406,7 +406,7 @@ class ExtractiveAnswerer:
             if query.wants_target and any(re.search(rf"到\s*{y}\s*年", sentence) for y in query.years):
                 bonus += YEAR_TARGET_BONUS  # 「2020年总体目标」: 「到2020年，……成为具有全球影响力的科技创新中心」
         if query.qtype in ("number", "compare"):
-            bonus += 0.12 if _DIGIT.search(sentence) else -0.15
+            bonus += 0.12 if _has_figure(sentence) else -0.15
             if query.asked_unit and has_unit(sentence + context, query.asked_unit):
                 bonus += 0.08
         elif query.qtype == "list":
@@ -497,7 +497,7 @@ class ExtractiveAnswerer:
             if chunk.kind == "table_row":  # the value cell: 「高于全市平均水平」 answers 怎么定的, not 多少
                 if not _DIGIT.search(row_value(sentence, chunk.context)) and _COUNT_ASK.search(query.text):
                     return "规划中没有相应的具体数字。"
-            elif not (_DIGIT.search(sentence) or (_ASKS_FREQUENCY.search(query.text) and _FREQUENCY.search(sentence))):
+            elif not (_has_figure(sentence) or (_ASKS_FREQUENCY.search(query.text) and _FREQUENCY.search(sentence))):
                 return "规划中没有相应的具体数字。"  # 「多久汇报一次」 is answered by 「每年向……汇报」
             # 「“小巨人”企业要有几家」: a figure for 专精特新企业 in general does not answer it
             context = canonical(" ".join((sentence, chunk.section, chunk.context)))
@@ -898,6 +898,14 @@ def _listed_before(sentence: str, term: str) -> bool:
     c, t = canonical(sentence), canonical(term)
     pos = c.find(t)
     return enumerates(sentence, term) and "、" in re.split(r"[,;。]", c[:pos])[-1]
+
+
+def _has_figure(sentence: str) -> bool:
+    """A digit other than the item number opening the sentence (「1.夯实科技成果转化孵化载体底座。」 states no figure)."""
+    return bool(_DIGIT.search(_ITEM_NUMBER.sub("", sentence)))
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))")
 
 
 def _clause_at(text: str, pos: int) -> str:

@@ -306,3 +306,9 @@ def test_what_a_named_system_contains_needs_an_explanation(real_engine):
     # the plan names the 「11311工作体系」 in its guiding principles and never spells it out
     a = real_engine.ask("三量齐升行动计划里提到要落实区委区政府“11311工作体系”，这个体系具体包含哪些内容？")
     assert a.refused and "11311" in a.text
+
+
+def test_an_item_number_is_not_a_figure(real_engine):
+    # 「1.夯实科技成果转化孵化载体底座。」 opens the paragraph whose figure is 「……市级孵化器不少于2家」
+    a = real_engine.ask("在孵化载体数量上，通州三量齐升计划和朝阳十四五科技规划分别定了什么目标？")
+    assert "不少于2家" in a.text and "150家" in a.text
