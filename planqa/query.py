@@ -408,7 +408,8 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
     if len(named) < 2:
         return []
     last_rest = _strip_mentions(named[-1][0], metas)
-    first_topic = re.sub(r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?", " ", _without_places(_topic_of(_strip_mentions(named[0][0], metas))))
+    first_topic = re.sub(r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?|占?全[国市区]", " ",
+                         _without_places(_topic_of(_strip_mentions(named[0][0], metas))))  # the topic, not its scope
     parts = []
     for k, (clause, docs) in enumerate(named):
         borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))
@@ -464,7 +465,8 @@ _EACH = re.compile(r"^(.+?)(?:和|与|及|以及)(.+?)(?:分别|各自|各)(.+)$
 
 
 _FILLER = re.compile("|".join(sorted(FRAME_WORDS | {"比例", "比重", "占比", "另外", "分别", "各自", "多大", "多高", "第几",
-                                                    "实际", "做到", "情况", "表述", "里面", "具体"}, key=len, reverse=True))
+                                                    "实际", "做到", "情况", "表述", "里面", "具体",
+                                                    "全市", "全区", "全国"}, key=len, reverse=True))
                      + r"|[^\u4e00-\u9fff]|[又还那这的是了到要和与及呢在占各期说讲提定给做里]")
 OWN_TOPIC_CHARS = 4  # 「占全市多大比例」「规划期要保持在什么水平」 lean on the first ask; 「市级孵化器要引进培育几家」 does not
 
