@@ -126,7 +126,11 @@ class ExtractiveAnswerer:
         plan; ``parts``: a sub-question and its hits per thing asked (「2015年是多少，2020年目标是多少」)."""
         if groups:
             return self._compare(query, groups, hits)
-        candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
+        named = self._named_section(query, hits)
+        if named and len(canonical(named[0].text[named[1].start : named[1].end])) - len(canonical(named[1].path[-1])) < 4:
+            return self._refuse(query, hits, [], f"《{named[0].meta.title}》中的“{named[1].path[-1]}”只有标题，没有具体内容。")
+        candidates = self._in_section(query, *named) if named else []
+        candidates = candidates if self._accepted(candidates) else self.candidates(query, hits[:CANDIDATE_CHUNKS])
         best = self._acceptable(candidates)
         cast = self._casting(query, candidates)
         if cast:
@@ -146,6 +150,24 @@ class ExtractiveAnswerer:
         if _ASKS_MEANING.search(query.text):
             return self._answer_meaning(query, hits, candidates, best)
         return self._compose([self._shape(query, best)], best.support)
+
+    def _named_section(self, query: Query, hits: list[Hit]):
+        """(document, section) a question names by its box number (「专栏10」) or its quoted title
+        (「“加大高水平创新平台落地建设”」), looked up in the plans of the top hits; None if none."""
+        boxes = re.findall(r"专栏\s*(\d+)", query.text)
+        quoted = set(quoted_terms(query.text))
+        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:CANDIDATE_CHUNKS]):
+            doc = self.index.documents[doc_id]
+            for section in doc.sections:
+                heading = match_heading(section.path[-1])
+                if (heading and heading.form == "box" and heading.number in boxes) or canonical(_unnumbered(section.path[-1])) in quoted:
+                    return doc, section
+        return None
+
+    def _in_section(self, query: Query, doc, section) -> list[Candidate]:
+        """Candidates from the chunks of one section only."""
+        chunks = [c for c in self.index.chunks if c.doc_id == doc.doc_id and section.start <= c.start < section.end + 1]
+        return self.candidates(query, [Hit(c, 0.0, rank=k) for k, c in enumerate(chunks, 1)])
 
     def _accepted(self, candidates: list[Candidate]) -> list[Candidate]:
         return [c for c in candidates if not c.problem and c.support >= self.cfg.min_support]

@@ -312,3 +312,10 @@ def test_an_item_number_is_not_a_figure(real_engine):
     # 「1.夯实科技成果转化孵化载体底座。」 opens the paragraph whose figure is 「……市级孵化器不少于2家」
     a = real_engine.ask("在孵化载体数量上，通州三量齐升计划和朝阳十四五科技规划分别定了什么目标？")
     assert "不少于2家" in a.text and "150家" in a.text
+
+
+def test_a_box_named_by_number_that_has_only_its_title_is_said_to_be_empty(real_engine):
+    a = real_engine.ask("北京十三五科创规划专栏10“打造农业高端产业链”里，具体列了哪些产业链和目标？")
+    assert a.refused and "只有标题" in a.text
+    b = real_engine.ask("十三五科创规划专栏6新能源汽车创新布局分成了哪几个板块？")  # a box with a body is answered from it
+    assert not b.refused and all(c.section.endswith("专栏6：新能源汽车创新布局") for c in b.citations)
