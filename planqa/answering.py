@@ -166,7 +166,7 @@ class ExtractiveAnswerer:
 
     def _in_section(self, query: Query, doc, section) -> list[Candidate]:
         """Candidates from the chunks of one section only."""
-        chunks = [c for c in self.index.chunks if c.doc_id == doc.doc_id and section.start <= c.start < section.end + 1]
+        chunks = [c for c in self.index.chunks if c.doc_id == doc.doc_id and c.start < section.end and section.start < c.end]
         return self.candidates(query, [Hit(c, 0.0, rank=k) for k, c in enumerate(chunks, 1)])
 
     def _accepted(self, candidates: list[Candidate]) -> list[Candidate]:
