@@ -13,7 +13,9 @@ sentence raise the score. A question asking several things gets one sentence per
 an ask a quoted sentence already answers); 指什么 needs an explanation; 起什么作用 about a quoted
 term takes the sentence with the term as its subject; 哪些 may be answered by a section's parts or
 by the sentences after a short lead; a short term like 「纵横」 by the later sentences each of its
-characters opens (「纵向以……」「横向围绕……」).
+characters opens (「纵向以……」「横向围绕……」); a term the plan asked about only names by the plan that
+spells it out, saying so. A box named by number (专栏10) is where the answer is looked for first, and
+an empty one is said to be empty.
 With no qualified candidate of enough support, the answer is a refusal with the nearest
 passages.
 """
@@ -126,11 +128,12 @@ class ExtractiveAnswerer:
         plan; ``parts``: a sub-question and its hits per thing asked (「2015年是多少，2020年目标是多少」)."""
         if groups:
             return self._compare(query, groups, hits)
-        named = self._named_section(query, hits)
-        if named and len(canonical(named[0].text[named[1].start : named[1].end])) - len(canonical(named[1].path[-1])) < 4:
-            return self._refuse(query, hits, [], f"《{named[0].meta.title}》中的“{named[1].path[-1]}”只有标题，没有具体内容。")
-        candidates = self._in_section(query, *named) if named else []
-        candidates = candidates if self._accepted(candidates) else self.candidates(query, hits[:CANDIDATE_CHUNKS])
+        box = self._named_box(query, hits)  # 「专栏10……里列了哪些」: the answer is in that box, if anywhere
+        if box and not _body(*box):
+            return self._refuse(query, hits, [], f"《{box[0].meta.title}》中的“{box[1].path[-1]}”只有标题，没有具体内容。")
+        candidates = self._in_section(query, *box) if box else []
+        if not self._accepted(candidates):
+            candidates = self.candidates(query, hits[:CANDIDATE_CHUNKS])
         best = self._acceptable(candidates)
         cast = self._casting(query, candidates)
         if cast:
@@ -151,7 +154,7 @@ class ExtractiveAnswerer:
             return self._answer_meaning(query, hits, candidates, best)
         return self._compose([self._shape(query, best)], best.support)
 
-    def _named_section(self, query: Query, hits: list[Hit]):
+    def _named_box(self, query: Query, hits: list[Hit]):
         """(document, box) a question names by its number (「专栏10」), looked up in the plans of the
         top hits; None if none. (A quoted title naming a section was tried too: no tuning question
         changed, and a held-out list question lost its answer.)"""
@@ -281,7 +284,7 @@ class ExtractiveAnswerer:
         A bare count (六大) or a plan's own name (三量齐升) is not looked up."""
         names = " ".join(self._names.values())
         for term in terms:
-            if len(term) < 2 or term in names or not re.sub(r"[^\u4e00-\u9fff]|[一二两三四五六七八九十大个项类条种]", "", term):
+            if len(term) < 2 or term in names or not _COUNTED_THING.sub("", term):
                 continue
             for doc_id, s, e in self._spelling_out(term, items_only):
                 chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None)
@@ -930,10 +933,20 @@ def _has_figure(sentence: str) -> bool:
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))")
 
 
+_COUNTED_THING = re.compile(r"[^\u4e00-\u9fff]|[一二两三四五六七八九十大个项类条种]")  # what is left names the thing: 五新 → 新, 六大 → nothing
+
+
+def _body(doc, section) -> str:
+    """The section's text after its title (「专栏10：打造农业高端产业链」 has none)."""
+    return canonical(doc.text[section.start : section.end])[len(canonical(section.path[-1])) :].strip()
+
+
 def _clause_at(text: str, pos: int) -> str:
     """The clause (between punctuation) holding ``pos``: 「……的保障措施有哪几条来着」 in 「通州……，……？」."""
-    cut = re.compile(r"[，,；;。？?]")
-    return cut.split(text[:pos])[-1] + cut.split(text[pos:])[0]
+    return _CLAUSE_CUT.split(text[:pos])[-1] + _CLAUSE_CUT.split(text[pos:])[0]
+
+
+_CLAUSE_CUT = re.compile(r"[，,；;。？?]")
 
 
 def _line_end(text: str, start: int) -> int:
