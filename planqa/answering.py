@@ -300,11 +300,12 @@ class ExtractiveAnswerer:
 
     def _spelling_out(self, term: str, items_only: bool):
         """(doc, start, end) of every sentence of the corpus that spells ``term`` out."""
+        mark = _COUNTED_THING.sub("", term)[-1]  # each item names it: 示范区 → 区, 五新 → 新
         for doc_id, doc in self.index.documents.items():
             headings = self._heading_starts(doc)
             for s, e in self._sentences(doc_id):
                 span = doc.text[s:e]
-                if s in headings or _PURPOSE.search(span) or _NOTICE.search(span):
+                if span.count(mark) < 2 or s in headings or _PURPOSE.search(span) or _NOTICE.search(span):
                     continue
                 if lists_collective(span, term) or (term in canonical(span) and (
                         explained_after(span, term, items_only) or _listed_before(span, term))):
