@@ -159,7 +159,9 @@ class ExtractiveAnswerer:
         top hits; None if none. (A quoted title naming a section was tried too: no tuning question
         changed, and a held-out list question lost its answer.)"""
         boxes = re.findall(r"专栏\s*(\d+)", query.text)
-        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:CANDIDATE_CHUNKS]) if boxes else ():
+        if not boxes:
+            return None
+        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:CANDIDATE_CHUNKS]):
             doc = self.index.documents[doc_id]
             for section in doc.sections:
                 heading = match_heading(section.path[-1])
@@ -214,8 +216,8 @@ class ExtractiveAnswerer:
     def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
-        listing = next((c for c in candidates[:5] if c.features.get("lists_focus") and c in self._accepted(candidates)
-                        and c.support >= best.support - LISTING_MARGIN), None)
+        accepted = self._accepted(candidates[:5])
+        listing = next((c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
         if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
             return self._compose([self._shape(query, listing)], listing.support)
         spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
