@@ -55,7 +55,7 @@ from .tokenizer import FRAME_WORDS
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3, "length": 0.1,
-                 "lists_focus": 0.15}
+                 "lists_focus": 0.15, "quoted": 0.15}
 LONG = 120  # characters: a longer sentence covers more of the question by chance (length weight and this: calibration set)
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
@@ -370,6 +370,7 @@ class ExtractiveAnswerer:
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
         grams = bigrams(query.content or query.text)
+        quoted = quoted_terms(query.text)
         per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -402,6 +403,7 @@ class ExtractiveAnswerer:
                     "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
                     "length": -min(1.0, max(0.0, (e - s - LONG) / LONG)),  # 0 up to LONG, -1 from twice that
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
+                    "quoted": sum(t in canonical(sentence) for t in quoted) / len(quoted) if quoted else 0.0,
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)

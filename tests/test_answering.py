@@ -319,3 +319,11 @@ def test_a_box_named_by_number_that_has_only_its_title_is_said_to_be_empty(real_
     assert a.refused and "只有标题" in a.text
     b = real_engine.ask("十三五科创规划专栏6新能源汽车创新布局分成了哪几个板块？")  # a box with a body is answered from it
     assert not b.refused and all(c.section.endswith("专栏6：新能源汽车创新布局") for c in b.citations)
+
+
+def test_a_sentence_with_the_quoted_term_is_preferred(real_engine):
+    # the 三量齐升 sentence about 北三县 covers 通州/协同 but not the quoted “三城一区”
+    a = real_engine.ask("关于和“三城一区”的关系，通州三量齐升行动计划和副中心十五五科创规划起草说明的提法有什么不同？")
+    assert not a.refused and len(a.citations) == 2
+    assert all("三城一区" in c.quote for c in a.citations)
+    assert "差异化协同" in a.text
