@@ -134,7 +134,8 @@ _PREAMBLE = re.compile(r"^(?:请问|麻烦问一下|麻烦|帮我查一下|帮�
 # 「领导让我查一下，」「帮我看看，」「求助：」: a short clause of the user's own, before the question
 _ASIDE = re.compile(r"^[^，,：:？?]{0,8}?(?:让我|帮我|给我|告诉我|我想|想问|想了解|想知道|求助|请教|咨询)[^，,：:？?]{0,6}?[：:，,]\s*")
 _LEAD_IN_COLON = re.compile(r"^([^：:？?。]{2,80}?)[：:]\s*(?=\S)")  # everything before the colon
-_LEAD_IN_COMMA = re.compile(r"^((?:我|我们)[^：:？?。]{0,60}?[，,]\s*(?:想|需要|要)[^，,：:？?。]{0,10}?一下)[，,]\s*")
+_LEAD_IN_COMMA = re.compile(r"^((?:我|我们)[^：:？?。]{0,60}?[，,]\s*(?:想|需要|要)[^，,：:？?。]{0,10}?一下)[，,]\s*"
+                            r"|^((?:我|我们)(?:正)?在[^：:？?。，,]{2,40})[，,]\s*")  # 「我们在对标……，」: what the user is doing
 _SIGN_OFF = re.compile(r"(?<=[？?。.！!，,\s])[\s，,]*(?:非常|十分)?(?:谢谢|多谢|感谢|辛苦了?|麻烦了|谢了|thanks|thank you)"
                        r"[您你]?(?:啦|了)?[！!。.～~\s]*$", re.I)
 _COURTESY = re.compile(r"急|尽快|麻烦|谢|辛苦|回复|拜托|劳驾")
@@ -160,7 +161,7 @@ def drop_lead_in(text: str, metas: dict[str, DocMeta]) -> str:
     if not (m and _SPEAKER.search(m.group(1))):
         m = _LEAD_IN_COMMA.match(text)
     if m and len(text) - m.end() >= 6:
-        lead, rest = m.group(1), text[m.end() :]
+        lead, rest = m.group(m.lastindex or 1), text[m.end() :]
         named = [canonical(lead)[s:e] for s, e, _ in plan_mentions(lead, metas)] if not plan_mentions(rest, metas) else []
         text = " ".join(named + [rest])
     rest = _ASIDE.sub("", text, count=1)

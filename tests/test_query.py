@@ -202,6 +202,7 @@ def test_lead_ins_and_past_years_do_not_steer():
     long = "我在起草科技服务业发展情况的汇报材料，想核实一下：朝阳高企有多少家？"
     assert analyze(long, METAS, Keyword).text == "朝阳高企有多少家？"
     assert analyze("我在整理数据，想确认一下，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
+    assert analyze("我们在对标市级产业布局，朝阳高企有多少家？", METAS, Keyword).text == "朝阳高企有多少家？"
     assert analyze("朝阳高企有多少家？谢谢！", METAS, Keyword).text == "朝阳高企有多少家？"  # a sign-off too
     for said in ("领导让我查一下，朝阳高企有多少家？", "我想知道朝阳高企有多少家？", "朝阳高企有多少家？急用，麻烦尽快。"):
         assert analyze(said, METAS, Keyword).text == "朝阳高企有多少家？", said
