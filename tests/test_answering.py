@@ -327,3 +327,9 @@ def test_a_sentence_with_the_quoted_term_is_preferred(real_engine):
     assert not a.refused and len(a.citations) == 2
     assert all("三城一区" in c.quote for c in a.citations)
     assert "差异化协同" in a.text
+
+
+def test_what_a_list_asks_about_ends_before_its_purpose(real_engine):
+    # 「靠哪些品牌活动来提升……」 asks about 品牌活动, not about 提升……影响力
+    a = real_engine.ask("副中心三量齐升计划打算靠哪些品牌活动来提升区域科技创新活动的影响力？")
+    assert not a.refused and "北京国际设计周" in a.citations[0].quote
