@@ -833,7 +833,7 @@ _CONCEPTS = [
 ]
 _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
-_FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有要将]|分别|包括|主要|都|(?<![未以带近原后本从外])来(?![源自看])")  # 「靠哪些品牌活动来提升……」
+_FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有将]|(?<![主重需首])要|分别|包括|主要(?=[有是为在]|包括|集中|聚焦|涉及)|都|(?<![未以带近原后本从外])来(?![源自看])")  # 「靠哪些品牌活动来提升……」
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
 _TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}

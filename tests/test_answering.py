@@ -333,3 +333,10 @@ def test_what_a_list_asks_about_ends_before_its_purpose(real_engine):
     # 「靠哪些品牌活动来提升……」 asks about 品牌活动, not about 提升……影响力
     a = real_engine.ask("副中心三量齐升计划打算靠哪些品牌活动来提升区域科技创新活动的影响力？")
     assert not a.refused and "北京国际设计周" in a.citations[0].quote
+
+
+def test_main_is_part_of_what_is_asked_about(real_engine):
+    # 「哪几条主要原则」 asks about 主要原则 (主要 only ends the phrase in 「主要有/主要包括」)
+    a = real_engine.ask("三量齐升行动计划一共列了哪几条主要原则？")
+    assert not a.refused and len(a.citations) == 4
+    assert all(c.quote.startswith("坚持") for c in a.citations)
