@@ -87,6 +87,10 @@ def lists_collective(sentence: str, term: str) -> bool:
     parts = re.findall(r"([一双两二三四五六七八九十])([^一双两二三四五六七八九十]{1,3})", t)
     if not parts or "".join(a + b for a, b in parts) != t or (len(parts) == 1 and parts[0][0] == "一"):
         return False
+    marks = [(NUMERALS[n], w[-1] if len(w) == 1 else w) for n, w in parts]
+    if len(marks) > 1 and any(len(items) == sum(n for n, _ in marks) and all(sum(m in x for x in items) == n for n, m in marks)
+                              for items in clauses):  # 三城一区: 「聚焦A科学城、突破B科学城、搞活C科学城、提升D示范区」
+        return True
     for numeral, word in parts:
         n, mark = NUMERALS[numeral], word[-1] if len(word) == 1 else word
         if n == 1:

@@ -31,6 +31,9 @@ def test_collective_terms_and_title_lines():
     three = "构建“城市运行一网统管”、“产业发展一网支撑”、“安全管理一网统筹”新格局"
     assert lists_collective(three, "三个一网") and not lists_collective(three, "两个一网")
     assert not lists_collective(spread.replace("打造应用中心", "推动应用"), "一地三中心")
+    mixed = "聚焦中关村科学城、突破怀柔科学城、搞活未来科学城、提升创新型产业集群示范区"
+    assert lists_collective(mixed, "三城一区")  # four items in one clause: three 城 and one 区
+    assert not lists_collective(mixed.replace("、提升创新型产业集群示范区", ""), "三城一区")
     meta = SimpleNamespace(title="北京城市副中心科技创新“三量齐升”行动计划（2024-2026年）")
     assert is_title_line("关于印发北京城市副中心科技创新“三量齐升”", meta)
     assert not is_title_line("推动科技创新资源总量、增量、质量三量齐升。", meta)
