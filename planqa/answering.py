@@ -300,6 +300,17 @@ class ExtractiveAnswerer:
                 return replace(draft, text=f"《{asked}》只提到了“{term}”，没有具体说明。" + draft.text.replace("根据", "", 1))
         return None
 
+    def _spelled_in_plan(self, query: Query, docs: set[str]) -> Candidate | None:
+        """A sentence of one of ``docs`` spelling out a term the question names (quoted, or counted
+        like 三大科技城 / 三城一区)."""
+        terms = quoted_terms(query.text) + _COUNTED_TERM.findall(canonical(query.text))
+        for term in terms:
+            for doc_id, s, e in self._spelling_out(term, True):
+                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None) if doc_id in docs else None
+                if chunk is not None:
+                    return Candidate(doc_id, s, e, Hit(chunk, 0.0), support=self.cfg.min_support)
+        return None
+
     def _spelling_out(self, term: str, items_only: bool):
         """(doc, start, end) of every sentence of the corpus that spells ``term`` out."""
         mark = _COUNTED_THING.sub("", term)[-1]  # each item names it: 示范区 → 区, 五新 → 新
@@ -778,6 +789,8 @@ class ExtractiveAnswerer:
         lines, citations, supports, silent = ["分别来看："], [], [], []
         for sub, group_hits in groups:
             best = self._acceptable(self.candidates(sub, group_hits))
+            if _ASKS_MAKEUP.search(query.text):  # 「三大科技城和三城一区有啥不一样」: each plan's term, spelled out
+                best = self._spelled_in_plan(sub, {h.chunk.doc_id for h in group_hits}) or best
             doc = self.index.documents[group_hits[0].chunk.doc_id] if group_hits else None
             if best is None:
                 if doc is not None:
@@ -938,6 +951,9 @@ def _has_figure(sentence: str) -> bool:
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))")
 
 
+_ASKS_MAKEUP = re.compile(r"组成|构成|不一样|不同|区别|变化|名称|叫法|差异|哪几")  # what a compared term is made of
+_COUNTED_TERM = re.compile(r"(?<![一两二三四五六七八九十])[两二三四五六七八九十][大个项类条种][\u4e00-\u9fff]{2,3}"
+                           r"|(?<![一两二三四五六七八九十])[一两二三四五六七八九十][^\W\d一两二三四五六七八九十][一两二三四五六七八九十][^\W\d一两二三四五六七八九十]")
 _COUNTED_THING = re.compile(r"[^\u4e00-\u9fff]|[一二两三四五六七八九十大个项类条种]")  # what is left names the thing: 五新 → 新, 六大 → nothing
 
 

@@ -319,7 +319,7 @@ def find_places(text: str) -> list[str]:
 
 
 _PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]")
-_CONJUNCTION = re.compile(r"以及|还有|和|与|及")
+_CONJUNCTION = re.compile(r"以及|还有|和|与|及|到")  # 「从十三五的……到十四五的……」
 _KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
 _WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
 # what may stand right before a plan kind that names one of our plans (「这个行动计划」「三年行动计划」)
@@ -547,7 +547,7 @@ _OVERVIEW = re.compile(r"(?:方面|这块|领域)[^，,？?]{0,6}?(?:什么|哪�
 
 
 def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:
-    """Split at punctuation, and at 和/与/及 when a plan is named right after the conjunction."""
+    """Split at punctuation, and at 和/与/及 (or the 到 of 从……到) when a plan is named right after it."""
     starts = {s for s, _, _ in plan_mentions(text, metas)}
     out, begin = [], 0
     for m in _PUNCT_SPLIT.finditer(text):
@@ -559,6 +559,8 @@ def _split_clauses(text: str, metas: dict[str, DocMeta]) -> list[str]:
         offset = text.find(piece) if piece else 0
         cut = 0
         for m in _CONJUNCTION.finditer(piece):
+            if m.group() == "到" and "从" not in piece[cut : m.start()]:
+                continue  # 「提到十三五」 names one plan; 「从十三五的……到十四五的……」 two
             if any(offset + m.end() <= s <= offset + m.end() + 2 for s in starts):
                 clauses.append(piece[cut : m.start()])
                 cut = m.end()

@@ -340,3 +340,10 @@ def test_main_is_part_of_what_is_asked_about(real_engine):
     a = real_engine.ask("三量齐升行动计划一共列了哪几条主要原则？")
     assert not a.refused and len(a.citations) == 4
     assert all(c.quote.startswith("坚持") for c in a.citations)
+
+
+def test_compared_terms_are_each_spelled_out_by_their_own_plan(real_engine):
+    # 十三五 names three 科技城, the 十四五 解读 four parts of 三城一区: each plan's sentence listing them
+    a = real_engine.ask("十三五的三大科技城和十四五的三城一区 有啥不一样")
+    assert not a.refused and len(a.citations) == 2
+    assert "未来科技城" in a.citations[0].quote and "创新型产业集群示范区" in a.citations[1].quote

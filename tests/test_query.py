@@ -60,6 +60,10 @@ def test_comparison_splits_into_one_sub_question_per_plan():
     assert parts[0][0].startswith("十三五") and "研发强度目标" in parts[0][0]  # the shared ask is borrowed
     parts = compare_parts("副中心三量齐升行动计划和朝阳区的规划期限各是哪几年？", METAS)
     assert [docs for _, docs in parts] == [["fu.txt"], ["cy.txt"]]
+    # 「从A的……到B的……」 names two plans; 「讲到B」 only mentions one
+    parts = compare_parts("从十三五的“三大科技城”到十四五的“三城一区”，构成有什么变化？", METAS)
+    assert [docs for _, docs in parts] == [["bj13.txt"], ["cy.txt"]] and "三城一区" not in parts[0][0]
+    assert compare_parts("副中心行动计划里讲到十四五期间，通州的高企达到了几家？", METAS) == []
     # two clauses naming the same plan are one part; a place that is not a plan does not split
     assert compare_parts("朝阳区十四五规划里，朝阳准备和怀柔科学城合作建什么？", METAS) == []
     assert compare_parts("副中心三量齐升计划中，通州的孵化器有多少家？", METAS) == []
