@@ -318,7 +318,7 @@ def find_places(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-_PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]")
+_PUNCT_SPLIT = re.compile(r"[、，,？?；;。：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])|\s*\bvs\.?\s*", re.I)  # a typed space or vs parts clauses too
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|到")  # 「从十三五的……到十四五的……」
 _KINDS = ("起草说明", "行动计划", "解读", "方案", "意见")
 _WEAK_MENTIONS = {"北京", "全市", "全区", "市里", "区里"}  # scopes inside a sentence, not names of a plan
@@ -408,9 +408,9 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
             broad.append((clause, docs) if len(docs) > 1 else None)
     if len(named) < 2:
         return []
-    last_rest = _strip_mentions(named[-1][0], metas)
-    first_topic = re.sub(r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?|占?全[国市区]", " ",
-                         _without_places(_topic_of(_strip_mentions(named[0][0], metas))))  # the topic, not its scope
+    scope = r"北京市?|(?:科创中心|科创|科技)?(?:规划|解读)里?|占?全[国市区]"
+    last_rest = re.sub(scope, " ", _without_places(_strip_mentions(named[-1][0], metas))).strip()  # its ask, not its scope
+    first_topic = re.sub(scope, " ", _without_places(_topic_of(_strip_mentions(named[0][0], metas))))  # the topic, not its scope
     parts = []
     for k, (clause, docs) in enumerate(named):
         borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))

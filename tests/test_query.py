@@ -60,6 +60,11 @@ def test_comparison_splits_into_one_sub_question_per_plan():
     assert parts[0][0].startswith("十三五") and "研发强度目标" in parts[0][0]  # the shared ask is borrowed
     parts = compare_parts("副中心三量齐升行动计划和朝阳区的规划期限各是哪几年？", METAS)
     assert [docs for _, docs in parts] == [["fu.txt"], ["cy.txt"]]
+    # typed spaces and vs part clauses like commas; a borrowed ask leaves its plan's scope behind
+    parts = compare_parts("研发投入强度 副中心行动计划目标和北京十三五全市目标对比", METAS)
+    assert [docs for _, docs in parts] == [["fu.txt"], ["bj13.txt"]]
+    assert all("研发投入强度" in text for text, _ in parts) and "全市" not in parts[0][0]
+    assert [docs for _, docs in compare_parts("专利拥有量 十三五北京定的目标 vs 朝阳十四五目标", METAS)] == [["bj13.txt"], ["cy.txt"]]
     # 「从A的……到B的……」 names two plans; 「讲到B」 only mentions one
     parts = compare_parts("从十三五的“三大科技城”到十四五的“三城一区”，构成有什么变化？", METAS)
     assert [docs for _, docs in parts] == [["bj13.txt"], ["cy.txt"]] and "三城一区" not in parts[0][0]
