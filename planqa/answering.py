@@ -695,8 +695,8 @@ class ExtractiveAnswerer:
         """「…有哪些」 about a section whose parts are the items: list its sub-headings, or the lead
         sentences of its paragraphs (「坚持全面改革。……」「坚持市场主导。……」). The section whose
         title best covers the question wins, the most specific title on a tie; a title naming what
-        the question asks about (「坚持哪几条基本原则」 → 基本原则) wins over the rest and need not cover
-        the question's other words as well as the best sentence does."""
+        the question asks about (「坚持哪几条基本原则」 → 基本原则), or whose every part names it, wins over
+        the rest and need not cover the question's other words as well as the best sentence does."""
         doc = self.index.documents[best.doc_id]
         words, alts, optional = self._question_words(query, best.doc_id)
         ask = _FOCUS_ASK.search(query.text)
@@ -706,10 +706,13 @@ class ExtractiveAnswerer:
         for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), alts, optional)
             rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
-            if rank <= top:
+            by_parts = bool(focus) and not rank[0] and cov >= FOCUS_TITLE_SUPPORT  # its parts may name the focus
+            if rank <= top and not by_parts:
                 continue
             items = self._section_items(doc, i)
-            if len(items) >= 2:
+            if by_parts and len(items) >= 2 and all(_says(focus[0][-1:], item[2]) for item in items):
+                rank = (True, cov, rank[2])  # 「安排了哪几项科技行动」: every part is a 行动 (实施首都蓝天行动……)
+            if len(items) >= 2 and rank > top:
                 top, chosen = rank, (section, items)
         named, cov = top[0], top[1]
         if chosen is None or cov < (FOCUS_TITLE_SUPPORT if named else max(0.6, best.support - 0.05)):

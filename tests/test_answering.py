@@ -347,3 +347,10 @@ def test_compared_terms_are_each_spelled_out_by_their_own_plan(real_engine):
     a = real_engine.ask("十三五的三大科技城和十四五的三城一区 有啥不一样")
     assert not a.refused and len(a.citations) == 2
     assert "未来科技城" in a.citations[0].quote and "创新型产业集群示范区" in a.citations[1].quote
+
+
+def test_a_section_whose_parts_all_name_what_is_asked_lists_them(real_engine):
+    # the section title names 和谐宜居之都 but not 行动; each of its parts is a 行动
+    a = real_engine.ask("北京十三五科创规划为建设国际一流的和谐宜居之都，安排了哪几项科技行动？")
+    assert not a.refused and len(a.citations) >= 4
+    assert all("实施" in c.quote and c.quote.endswith("行动") for c in a.citations)
