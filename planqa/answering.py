@@ -34,6 +34,7 @@ from .query import PERIODS, Query
 from .retrieval import alternatives_for
 from .schema import Citation, Hit
 from .sentence_checks import (
+    NUMERALS,
     bigram_share,
     bigrams,
     counted_items,
@@ -268,7 +269,9 @@ class ExtractiveAnswerer:
         if below:
             return self._compose(below, best.support)
         listed = self._list_from_headings(query, best) if items_only else None
-        if listed and any(len(listed.citations) == counted_items(t) for t in terms):  # 「“五大行动”是哪五个」: five sub-sections
+        count = re.search(r"哪([两二三四五六七八九十])", query.text)  # 「分别是哪五个“度”」: five
+        if listed and (any(len(listed.citations) == counted_items(t) for t in terms)
+                       or count and len(listed.citations) == NUMERALS[count.group(1)]):  # 「“五大行动”是哪五个」: five sub-sections
             return listed
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:

@@ -354,3 +354,10 @@ def test_a_section_whose_parts_all_name_what_is_asked_lists_them(real_engine):
     a = real_engine.ask("北京十三五科创规划为建设国际一流的和谐宜居之都，安排了哪几项科技行动？")
     assert not a.refused and len(a.citations) >= 4
     assert all("实施" in c.quote and c.quote.endswith("行动") for c in a.citations)
+
+
+def test_the_count_asked_for_confirms_a_list_of_sub_sections(real_engine):
+    # 「哪五个“度”」: the five sub-sections of the 五大行动 section, one per 度
+    a = real_engine.ask("副中心“三量齐升”里的五大行动分别是哪五个“度”？")
+    assert not a.refused and len(a.citations) == 5
+    assert all("度" in c.quote for c in a.citations)
