@@ -129,6 +129,9 @@ class ExtractiveAnswerer:
         plan; ``parts``: a sub-question and its hits per thing asked (「2015年是多少，2020年目标是多少」)."""
         if groups:
             return self._compare(query, groups, hits)
+        signed = self._signed(query, hits)
+        if signed:  # 「三量齐升行动计划是哪个单位印发的」: the issuer's signature line
+            return self._compose([signed], signed.support)
         box = self._named_box(query, hits)  # 「专栏10……里列了哪些」: the answer is in that box, if anywhere
         if box and not _body(*box):
             return self._refuse(query, hits, [], f"《{box[0].meta.title}》中的“{box[1].path[-1]}”只有标题，没有具体内容。")
@@ -154,6 +157,21 @@ class ExtractiveAnswerer:
         if _ASKS_MEANING.search(query.text):
             return self._answer_meaning(query, hits, candidates, best)
         return self._compose([self._shape(query, best)], best.support)
+
+    def _signed(self, query: Query, hits: list[Hit]) -> Candidate | None:
+        """Who issued the plan asked about: the line of its text that is its recorded issuer (the
+        signature under the cover notice), when the question asks for the issuer and the text has it."""
+        if not _ASKS_ISSUER.search(query.text):
+            return None
+        for doc_id in query.named_docs or [h.chunk.doc_id for h in hits[:1]]:
+            doc = self.index.documents[doc_id]
+            issuer = doc.meta.issuer
+            lines = [m for m in re.finditer(rf"(?m)^{re.escape(issuer)}\s*$", doc.text)] if issuer else []
+            for m in reversed(lines):  # the signature, after the notice, is inside a chunk
+                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= m.start() < c.end), None)
+                if chunk is not None:
+                    return Candidate(doc_id, m.start(), m.start() + len(issuer), Hit(chunk, 0.0), support=1.0)
+        return None
 
     def _named_box(self, query: Query, hits: list[Hit]):
         """(document, box) a question names by its number (「专栏10」), looked up in the plans of the
@@ -957,6 +975,8 @@ def _has_figure(sentence: str) -> bool:
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))")
 
 
+_ASKS_ISSUER = re.compile(r"(?:谁|哪个单位|哪家单位|什么单位|哪个部门|什么部门|哪个机构|什么机构)(?:来|负责)?(?:印发|发布|下发|发文|制发)"
+                          r"|(?:印发|发文|发布)(?:单位|机关|部门)|落款")
 _ASKS_MAKEUP = re.compile(r"组成|构成|不一样|不同|区别|变化|名称|叫法|差异|哪几")  # what a compared term is made of
 _COUNTED_TERM = re.compile(r"(?<![一两二三四五六七八九十])[两二三四五六七八九十][大个项类条种][\u4e00-\u9fff]{2,3}"
                            r"|(?<![一两二三四五六七八九十])[一两二三四五六七八九十][^\W\d一两二三四五六七八九十][一两二三四五六七八九十][^\W\d一两二三四五六七八九十]")

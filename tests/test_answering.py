@@ -361,3 +361,10 @@ def test_the_count_asked_for_confirms_a_list_of_sub_sections(real_engine):
     a = real_engine.ask("副中心“三量齐升”里的五大行动分别是哪五个“度”？")
     assert not a.refused and len(a.citations) == 5
     assert all("度" in c.quote for c in a.citations)
+
+
+def test_who_issued_a_plan_is_its_signature_line(real_engine):
+    a = real_engine.ask("三量齐升行动计划是哪个单位印发的？")
+    assert not a.refused and a.citations[0].quote == "北京市通州区科技领导小组办公室"
+    b = real_engine.ask("朝阳十四五科技规划的发文单位是哪个？")  # the manifest records no issuer: no signature to quote
+    assert all(c.quote != "北京市通州区科技领导小组办公室" for c in b.citations)
