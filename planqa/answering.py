@@ -271,6 +271,9 @@ class ExtractiveAnswerer:
         terms = [t for t in terms if len(t) > 1] or terms  # 「哪五个“度”」: a quoted character is what each part names
         items_only = bool(_ASKS_ITEMS.search(query.text))
         asked = replace(query, qtype="definition")  # the quote runs on to the explanation
+        below = self._led_below(candidates, terms)  # 「“纵横”两条思路」: 纵向……；横向…… (a strict pattern: first)
+        if below:
+            return self._compose(below, best.support)
         for cand in candidates:
             if cand.problem:
                 continue
@@ -283,9 +286,6 @@ class ExtractiveAnswerer:
                     enumerates(span, t) or explained_after(span, t, items_only) or short_forms(span, t)
                     or led_by_characters(span, t) or (not items_only and (t in heading or _casts(span, t))) for t in terms):
                 return self._compose([shaped], cand.support)
-        below = self._led_below(candidates, terms)
-        if below:
-            return self._compose(below, best.support)
         listed = self._list_from_headings(query, best) if items_only else None
         count = re.search(r"哪([两二三四五六七八九十])", query.text)  # 「分别是哪五个“度”」: five
         if listed and (any(len(listed.citations) == counted_items(t) for t in terms)

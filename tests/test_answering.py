@@ -368,3 +368,10 @@ def test_who_issued_a_plan_is_its_signature_line(real_engine):
     assert not a.refused and a.citations[0].quote == "北京市通州区科技领导小组办公室"
     b = real_engine.ask("朝阳十四五科技规划的发文单位是哪个？")  # the manifest records no issuer: no signature to quote
     assert all(c.quote != "北京市通州区科技领导小组办公室" for c in b.citations)
+
+
+def test_a_short_term_explained_character_by_character_wins_over_the_sentence_naming_it(real_engine):
+    # without 「纵向、横向」 in the question the sentence naming “纵横” used to be quoted as its meaning
+    a = real_engine.ask("副中心起草说明里的“纵横”两条思路分别是啥意思？")
+    assert not a.refused and len(a.citations) == 2
+    assert "纵向以" in a.citations[0].quote and "横向围绕" in a.citations[1].quote
