@@ -375,3 +375,8 @@ def test_a_short_term_explained_character_by_character_wins_over_the_sentence_na
     a = real_engine.ask("副中心起草说明里的“纵横”两条思路分别是啥意思？")
     assert not a.refused and len(a.citations) == 2
     assert "纵向以" in a.citations[0].quote and "横向围绕" in a.citations[1].quote
+
+
+def test_what_a_coded_term_stands_for_needs_an_explanation(real_engine):
+    a = real_engine.ask("三量齐升行动计划里提到要落实“11311工作体系”，这几个数字分别代表什么？")
+    assert a.refused and "11311" in a.text  # the plan names it, it never spells it out
