@@ -380,3 +380,8 @@ def test_a_short_term_explained_character_by_character_wins_over_the_sentence_na
 def test_what_a_coded_term_stands_for_needs_an_explanation(real_engine):
     a = real_engine.ask("三量齐升行动计划里提到要落实“11311工作体系”，这几个数字分别代表什么？")
     assert a.refused and "11311" in a.text  # the plan names it, it never spells it out
+
+
+def test_a_date_asked_for_needs_a_sentence_with_a_date(real_engine):
+    a = real_engine.ask("副中心十五五科技创新规划征求意见稿公开征求意见的起止时间是什么？")
+    assert a.refused and "具体日期" in a.text
