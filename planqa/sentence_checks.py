@@ -136,6 +136,8 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
         after = c[pos + len(t) : pos + len(t) + 60].lstrip('"')
         said = re.match(r"[\u4e00-\u9fff]{0,8}[,。]?(?::|即|是指|指的是|包括|主要包括|分别是|分别为|为)", after)
         guides = said and said.group(0).endswith("为") and "以" in re.split(r"[,;。:]", c[:pos])[-1]
+        if said and said.group(0).endswith("为") and (len(said.group(0)) > 3 or "," in said.group(0)):
+            said = None  # 「在“科技三会”上发表的重要讲话，为我国……」: 为 starts another clause, it does not define
         if said and not guides and (after.count("、") >= 1 or after.count(";") >= 1 or len(after) >= 12):
             return True  # (「以“3+4+1”一系列政策文件为引领」 takes the term as a guide, it does not explain it)
         if after.startswith("(") and ")" in after[:30]:

@@ -61,6 +61,8 @@ def test_enumerations_explanations_and_units():
     assert explained_after("“1234”总体布局：“1”个基地、“2”个中心", "1234")
     assert not explained_after("建设5G与F5G双千兆网络，重点推进商用落地", "F5G", items_only=True)
     assert not explained_after("以国家出台的“3+4+1”一系列政策文件为引领，依据上位文件精神，确保契合", "3+4+1", items_only=True)
+    assert not explained_after("5月在“科技三会”上发表的重要讲话，为我国建设科技强国指明了方向", "科技三会", items_only=True)
+    assert explained_after("“两区”为国家服务业扩大开放综合示范区和自由贸易试验区", "两区", items_only=True)
     undertaking = "推进“企业加速计划”，建立培育企业库，为库内企业提供场景打磨、投融资对接等服务包。"
     assert explained_after(undertaking, "企业加速计划")  # what is done under it follows the verb + term
     assert not explained_after(undertaking, "企业加速计划", items_only=True)
