@@ -60,6 +60,7 @@ SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focu
 LONG = 120  # characters: a longer sentence covers more of the question by chance (length weight and this: calibration set)
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
+MAKEUP_GAP = 8  # characters at most between a compared term and 「包括哪些/有啥不一样」 asking what it is made of
 LISTING_MARGIN = 0.2  # a sentence listing what a 哪些 question asks about answers it with this much less support
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
@@ -321,11 +322,16 @@ class ExtractiveAnswerer:
                 return replace(draft, text=f"《{asked}》只提到了“{term}”，没有具体说明。" + draft.text.replace("根据", "", 1))
         return None
 
-    def _spelled_in_plan(self, query: Query, docs: set[str]) -> Candidate | None:
+    def _spelled_in_plan(self, query: Query, docs: set[str], changed: bool) -> Candidate | None:
         """A sentence of one of ``docs`` spelling out a term the question names (quoted, or counted
-        like 三大科技城 / 三城一区)."""
-        terms = quoted_terms(query.text) + _COUNTED_TERM.findall(canonical(query.text))
-        for term in terms:
+        like 三大科技城 / 三城一区) when it asks how the terms differ (``changed``) or what the term
+        is made of, right after naming it (「“三城一区”分别包括哪些」, not 「“三大科技城”专栏提到哪些装置」)."""
+        text = canonical(query.text)
+        terms = quoted_terms(query.text) + _COUNTED_TERM.findall(text)
+        asked = [t for t in terms if changed or any(
+            _ASKS_PARTS.match(text, m.end() + k) for m in re.finditer(re.escape(t), text)
+            for k in range(MAKEUP_GAP + 1) if not re.search(r"[,。?;:]", text[m.end() : m.end() + k]))]
+        for term in asked:
             for doc_id, s, e in self._spelling_out(term, True):
                 chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None) if doc_id in docs else None
                 if chunk is not None:
@@ -813,8 +819,8 @@ class ExtractiveAnswerer:
         lines, citations, supports, silent = ["分别来看："], [], [], []
         for sub, group_hits in groups:
             best = self._acceptable(self.candidates(sub, group_hits))
-            if _ASKS_MAKEUP.search(query.text):  # 「三大科技城和三城一区有啥不一样」: each plan's term, spelled out
-                best = self._spelled_in_plan(sub, {h.chunk.doc_id for h in group_hits}) or best
+            # 「三大科技城和三城一区有啥不一样」「“三城一区”分别包括哪些」: each plan's term, spelled out
+            best = self._spelled_in_plan(sub, {h.chunk.doc_id for h in group_hits}, _ASKS_CHANGE.search(query.text)) or best
             doc = self.index.documents[group_hits[0].chunk.doc_id] if group_hits else None
             if best is None:
                 if doc is not None:
@@ -977,7 +983,8 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))")
 
 _ASKS_ISSUER = re.compile(r"(?:谁|哪个单位|哪家单位|什么单位|哪个部门|什么部门|哪个机构|什么机构)(?:来|负责)?(?:印发|发布|下发|发文|制发)"
                           r"|(?:印发|发文|发布)(?:单位|机关|部门)|落款")
-_ASKS_MAKEUP = re.compile(r"组成|构成|不一样|不同|区别|变化|名称|叫法|差异|哪几")  # what a compared term is made of
+_ASKS_CHANGE = re.compile(r"组成|构成|不一样|不同|区别|变化|名称|叫法|差异|哪几|相比|新加|新增|多了|少了|多出")  # how compared terms differ
+_ASKS_PARTS = re.compile(r".{0,2}(?:包括|包含|哪些|哪几|哪[两三四五六七八九十])")  # what a term is made of
 _COUNTED_TERM = re.compile(r"(?<![一两二三四五六七八九十])[两二三四五六七八九十][大个项类条种][\u4e00-\u9fff]{2,3}"
                            r"|(?<![一两二三四五六七八九十])[一两二三四五六七八九十][^\W\d一两二三四五六七八九十][一两二三四五六七八九十][^\W\d一两二三四五六七八九十]")
 _COUNTED_THING = re.compile(r"[^\u4e00-\u9fff]|[一二两三四五六七八九十大个项类条种]")  # what is left names the thing: 五新 → 新, 六大 → nothing

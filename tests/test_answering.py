@@ -385,3 +385,11 @@ def test_what_a_coded_term_stands_for_needs_an_explanation(real_engine):
 def test_a_date_asked_for_needs_a_sentence_with_a_date(real_engine):
     a = real_engine.ask("副中心十五五科技创新规划征求意见稿公开征求意见的起止时间是什么？")
     assert a.refused and "具体日期" in a.text
+
+
+def test_what_each_compared_term_includes_is_spelled_out_but_not_a_term_only_named(real_engine):
+    a = real_engine.ask("十三五规划里的“三大科技城”和十四五规划解读里的“三城一区”，分别包括哪些？")
+    assert "未来科技城" in a.citations[0].quote and "创新型产业集群示范区" in a.citations[1].quote
+    # the box is named, what is asked is the 大科学装置 in it
+    b = real_engine.ask("北京十三五科创规划的“三大科技城”专栏提到要在怀柔共同建设哪些大科学装置？十四五规划解读又说怀柔科学城要强化什么样的科学方向？")
+    assert "高能同步辐射光源" in b.text
