@@ -30,7 +30,7 @@ from .config import AnswerConfig
 from .evidence import coverage, naming_words, plan_names, weighted_words
 from .headings import match_heading
 from .index_store import Index
-from .query import PERIODS, Query
+from .query import CATEGORY_LABEL, PERIODS, Query
 from .retrieval import alternatives_for
 from .schema import Citation, Hit
 from .sentence_checks import (
@@ -610,7 +610,8 @@ class ExtractiveAnswerer:
     def _asked_measure(self, query: Query, optional: frozenset[str]) -> str:
         """What a 多少 question measures: the last topic word before the asking words
         (「独角兽企业总估值达到多少」 → 估值, 「新能源汽车推广应用多少万辆」 → 应用)."""
-        ask = _COUNT_ASK.search(query.text)
+        text = CATEGORY_LABEL.sub("", query.text)  # 「……这类载体要有多少家」: 载体 is the user's label, not a measure
+        ask = _COUNT_ASK.search(text)
         if query.qtype != "number" or not ask:
             return ""
 
@@ -619,10 +620,10 @@ class ExtractiveAnswerer:
             return [w for w in words if len(w) > 1 and w not in optional and (w not in FRAME_WORDS or w in _MEASURE_FRAMES)
                     and w not in _NOT_MEASURES and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
 
-        after = topic(re.split(r"[，,；;。？?]", query.text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
+        after = topic(re.split(r"[，,；;。？?]", text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
         if after:
             return after[0]
-        before = topic(re.split(r"[，,；;。？?]", query.text[: ask.start()])[-1])
+        before = topic(re.split(r"[，,；;。？?]", text[: ask.start()])[-1])
         return before[-1] if before else ""
 
     def _focus(self, query: Query, optional: frozenset[str]) -> list[tuple[str, ...]]:

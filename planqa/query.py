@@ -123,6 +123,8 @@ _ASK = re.compile(
     r"|这?[两三四]份(?:文件)?|叫法|提法|说法|口径|一样|一致|异同"  # 「两份文件叫法一样吗」 asks about the wording
     r"|第[一二三四五六七八九十]+部分|(?:一|总)?共有"  # 「第五部分保障措施，一共有哪几条」: where and how many, not what
 )
+# 「校企联合实验室、新型研发机构这类载体」: the user's label for the kind of thing listed, not the plan's words
+CATEGORY_LABEL = re.compile(r"(?:这类|这些|此类|这几类|这种|这样的|之类的?)[\u4e00-\u9fff]{0,4}?(?=要|有|的|是|达到|能|在|共|一共|总共|[，,？?]|$)")
 _UNIT_NAMES = {"亿": "亿元", "万亿": "万亿元"}  # 「多少亿」 asks in 亿元
 _MONEY_ASK = re.compile(r"多少(?:[\u4e00-\u9fff]{0,2}(?:经费|资金)|投资|钱|资助|补贴|奖励)|投资额|经费额度|资金规模|投资规模")  # asked in 元
 _TARGET = re.compile(r"目标|要达到|要突破|要建|建到|要到|要(?:发展|增加|增长|提高|提升|扩大|降低|减少|控制)到|冲到|要保持|保持在|力争|争取|预期|到20\d\d年|(?<!行动)计划(?:达到|实现|建|要)|打算|定了|定的|设定")
@@ -278,7 +280,7 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
         text=text,
         qtype=question_type(text),
         expanded=" ".join([text, *extra]),
-        content=_ASK.sub(" ", text),
+        content=_ASK.sub(" ", CATEGORY_LABEL.sub(" ", text)),
         asked_unit=_UNIT_NAMES.get(unit, unit)
         or ("元" if _MONEY_ASK.search(text) else ""),
         wants_target=wants_target,

@@ -393,3 +393,9 @@ def test_what_each_compared_term_includes_is_spelled_out_but_not_a_term_only_nam
     # the box is named, what is asked is the 大科学装置 in it
     b = real_engine.ask("北京十三五科创规划的“三大科技城”专栏提到要在怀柔共同建设哪些大科学装置？十四五规划解读又说怀柔科学城要强化什么样的科学方向？")
     assert "高能同步辐射光源" in b.text
+
+
+def test_the_users_label_for_a_kind_is_not_what_is_counted(real_engine):
+    # 「……这类载体」: the plan says 「校企联合实验室、新型研发机构等达到18家以上」, never 载体
+    a = real_engine.ask("副中心三量齐升计划里，到2026年校企联合实验室、新型研发机构这类载体要有多少家？")
+    assert not a.refused and "18家以上" in a.text
