@@ -88,6 +88,8 @@ def test_each_plan_keeps_its_own_ask_and_shares_the_topic():
     assert "技术合同成交额" in parts[1][0] and "北京" not in parts[1][0]
     parts = compare_parts("十三五规划里基础研究经费占比目标是多少？副中心三量齐升计划说实际做到多少？", METAS)
     assert "基础研究经费" in parts[1][0]
+    parts = compare_parts("北京十三五规划说2015年每万人发明专利拥有量是多少？朝阳十四五规划说2020年朝阳这个数是多少？", METAS)
+    assert "发明专利拥有量" in parts[1][0]  # 「这个数」 points back to the first ask's topic
     parts = compare_parts("北京十三五规划说全市国际科技合作基地有多少家？朝阳十四五规划里朝阳有多少家、占全市多少？", METAS)
     assert "国际科技合作基地" in parts[1][0]  # 全市 is a scope, not a topic of its own
     parts = compare_parts("北京十三五规划、朝阳十四五规划里在孵企业数量分别是多少家？", METAS)
