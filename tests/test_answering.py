@@ -399,3 +399,8 @@ def test_the_users_label_for_a_kind_is_not_what_is_counted(real_engine):
     # 「……这类载体」: the plan says 「校企联合实验室、新型研发机构等达到18家以上」, never 载体
     a = real_engine.ask("副中心三量齐升计划里，到2026年校企联合实验室、新型研发机构这类载体要有多少家？")
     assert not a.refused and "18家以上" in a.text
+
+
+def test_which_town_is_answered_by_a_towns_name(real_engine):
+    a = real_engine.ask("三量齐升行动计划里，通州哪个乡镇负责布局生物医药和健康产业？")
+    assert not a.refused and a.citations[0].quote.startswith("漷县镇")
