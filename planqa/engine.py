@@ -95,7 +95,7 @@ class Engine:
         groups, parts = [], []
         for text, docs in query.compare_parts:  # one sub-question per compared plan
             sub = analyze(text, self.metas, self.index.keyword, expand)
-            groups.append((sub, self.retriever.retrieve(sub, top_k=10, docs=docs)))
+            groups.append((sub, self.retriever.retrieve(sub, top_k=15, docs=docs)))
         for text in query.ask_parts:  # one sub-question per figure or fact asked
             sub = analyze(text, self.metas, self.index.keyword, expand)
             parts.append((sub, self.retriever.retrieve(sub, top_k=6)))

@@ -404,3 +404,9 @@ def test_the_users_label_for_a_kind_is_not_what_is_counted(real_engine):
 def test_which_town_is_answered_by_a_towns_name(real_engine):
     a = real_engine.ask("三量齐升行动计划里，通州哪个乡镇负责布局生物医药和健康产业？")
     assert not a.refused and a.citations[0].quote.startswith("漷县镇")
+
+
+def test_a_compared_plans_figure_deep_in_a_long_section_is_found(real_engine):
+    # the 三量齐升 target (「高新技术企业力争突破1500」) sits in the 14th chunk of the plan's own search
+    a = real_engine.ask("副中心三量齐升计划和朝阳十四五科技规划，对高企数量各定了什么目标？")
+    assert not a.refused and "1500" in a.text and "5200" in a.text
