@@ -275,7 +275,8 @@ class ExtractiveAnswerer:
         below = self._led_below(candidates, terms)  # 「“纵横”两条思路」: 纵向……；横向…… (a strict pattern: first)
         if below:
             return self._compose(below, best.support)
-        for cand in candidates:
+        named_only = all(len(t) == 1 and t in quoted_terms(query.text) for t in terms)  # 「哪五个“度”」: each part names it
+        for cand in [] if named_only else candidates:
             if cand.problem:
                 continue
             shaped = self._shape(asked, cand)
@@ -290,7 +291,8 @@ class ExtractiveAnswerer:
         listed = self._list_from_headings(query, best) if items_only else None
         count = re.search(r"哪([两二三四五六七八九十])", query.text)  # 「分别是哪五个“度”」: five
         if listed and (any(len(listed.citations) == counted_items(t) for t in terms)
-                       or count and len(listed.citations) == NUMERALS[count.group(1)]):  # 「“五大行动”是哪五个」: five sub-sections
+                       or count and len(listed.citations) == NUMERALS[count.group(1)]
+                       or any(all(t in canonical(c.quote) for c in listed.citations) for t in quoted_terms(query.text))):  # 「“五大行动”是哪五个」: five sub-sections
             return listed
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:
@@ -730,16 +732,17 @@ class ExtractiveAnswerer:
         ask = _FOCUS_ASK.search(query.text)
         clause = canonical(_clause_at(query.text, ask.start())) if ask else ""
         focus = [f for f in self._focus(query, optional)[:1] if "".join(f) in clause]  # named where it asks
+        marks = [f[-1:] for f in focus] + [(t,) for t in quoted_terms(query.text)]  # what each part would name
         chosen, top = None, (False, 0.0, 0)
         for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), alts, optional)
             rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
-            by_parts = bool(focus) and not rank[0] and cov >= FOCUS_TITLE_SUPPORT  # its parts may name the focus
+            by_parts = bool(marks) and not rank[0] and cov >= FOCUS_TITLE_SUPPORT  # its parts may name the focus
             if rank <= top and not by_parts:
                 continue
             items = self._section_items(doc, i)
-            if by_parts and len(items) >= 2 and all(_says(focus[0][-1:], item[2]) for item in items):
-                rank = (True, cov, rank[2])  # 「安排了哪几项科技行动」: every part is a 行动 (实施首都蓝天行动……)
+            if by_parts and len(items) >= 2 and any(all(_says(m, item[2]) for item in items) for m in marks):
+                rank = (True, cov, rank[2])  # 「哪几项科技行动」「哪五个“度”」: every part is a 行动 / names a “度”
             if len(items) >= 2 and rank > top:
                 top, chosen = rank, (section, items)
         named, cov = top[0], top[1]

@@ -410,3 +410,11 @@ def test_a_compared_plans_figure_deep_in_a_long_section_is_found(real_engine):
     # the 三量齐升 target (「高新技术企业力争突破1500」) sits in the 14th chunk of the plan's own search
     a = real_engine.ask("副中心三量齐升计划和朝阳十四五科技规划，对高企数量各定了什么目标？")
     assert not a.refused and "1500" in a.text and "5200" in a.text
+
+
+def test_a_quoted_character_each_part_names_lists_those_parts(real_engine):
+    # 「哪五个“度”」: the five sub-sections of 五大行动, each naming a “度”; no sentence explains 度
+    for q in ("副中心三量齐升行动计划的五大行动分别对应提升哪五个“度”？", "三量齐升的促进创新五大行动，分别对应提升哪五个“度”？"):
+        a = real_engine.ask(q)
+        assert not a.refused and len(a.citations) == 5, q
+        assert "密度" in a.text and "温度" in a.text
