@@ -36,6 +36,10 @@ class KeywordIndex:
 
         return cls(bm25s.BM25.load(str(folder), mmap=False), tokenizer, bigrams)
 
+    def knows(self, text: str) -> bool:
+        """Does any word of ``text`` occur in the indexed chunks?"""
+        return any(t in self.bm25.vocab_dict for t in self.tokenizer.content_words(text))
+
     def scores(self, weighted_terms: dict[str, float]) -> np.ndarray:
         """BM25 score of every chunk: sum over query terms of weight × term score."""
         total = np.zeros(self.size, dtype=np.float32)

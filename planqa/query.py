@@ -208,12 +208,12 @@ def question_type(text: str, allow_compare: bool = True) -> str:
     return "fact"
 
 
-def expansions(text: str) -> list[str]:
-    """Alias expansions of the words in ``text`` (not already present in it)."""
+def expansions(text: str, keep=lambda key: True) -> list[str]:
+    """Alias expansions of the words in ``text`` (not already present in it), of the keys ``keep`` accepts."""
     low = canonical(text)
     out: list[str] = []
     for key, values in ALIASES.items():
-        if canonical(key) in low:
+        if canonical(key) in low and keep(key):
             for v in values:
                 if canonical(v) not in low and v not in out:
                     out.append(v)
@@ -263,14 +263,17 @@ def analyze(text: str, metas: dict[str, DocMeta], keyword, expand: bool = True) 
     text = drop_lead_in(text, metas)
     text = _SHORT_YEAR.sub(r"20\1年", text)  # 「15年底」 is 2015年底
     text = text.replace("俩", "两个")  # 「哪俩区」
-    extra = expansions(text) if expand else []
+    names = canonical(" ".join(n for m in metas.values() for n in (m.title, m.region, m.kind, *m.aliases)))
+    # a word the plans never use (高企) is searched as the plans' wording of it even when expansion is
+    # off, unless that wording names a plan (国际科创中心: the plan prior routes it)
+    extra = expansions(text) if expand else expansions(
+        text, lambda key: not keyword.knows(key) and not any(canonical(v) in names for v in ALIASES[key]))
     terms = keyword.query_terms(text)
     for e in extra:
         for t, w in keyword.query_terms(e, weight=0.5).items():
             terms[t] = max(terms.get(t, 0.0), w)
     # words that only name a plan (副中心, 三量齐升, 行动计划) route to it through the plan prior;
     # as search terms they would pull up every chunk that repeats the plan's title
-    names = canonical(" ".join(n for m in metas.values() for n in (m.title, m.region, m.kind, *m.aliases)))
     for t in terms:
         if len(t.lstrip("§")) >= 2 and canonical(t.lstrip("§")) in names:
             terms[t] *= NAME_TERM_WEIGHT

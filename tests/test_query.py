@@ -245,3 +245,21 @@ def test_money_asked_with_a_modifier():
             return {}
 
     assert analyze("科技冬奥行动计划一共安排了多少专项资金？", METAS, Keyword).asked_unit == "元"
+
+
+def test_a_word_the_plans_never_use_is_searched_as_their_wording():
+    class Keyword:
+        @staticmethod
+        def query_terms(text, weight=1.0):
+            return {text: weight}
+
+        @staticmethod
+        def knows(word):
+            return word not in ("高企", "国际科创中心")
+
+    q = analyze("十三五规划里高企有几家？", METAS, Keyword, expand=False)
+    assert "高新技术企业" in q.expanded and q.terms["高新技术企业"] == 0.5
+    assert analyze("十三五规划里研发经费有多少？", METAS, Keyword, expand=False).expanded == "十三五规划里研发经费有多少？"
+    metas = {**METAS, "jd.txt": DocMeta("jd.txt", "北京国际科技创新中心建设“十四五”时期规划解读", period="2021-2025",
+                                        region="北京市", kind="解读")}
+    assert "国际科技创新中心" not in analyze("国际科创中心规划里高企有几家？", metas, Keyword, expand=False).expanded
