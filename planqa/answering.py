@@ -410,7 +410,7 @@ class ExtractiveAnswerer:
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         alts = alternatives_for(words)
         grams = bigrams(query.content or query.text)
-        quoted = quoted_terms(query.text)
+        quoted = [t for t in quoted_terms(query.text) if not any(t in n for n in self._names.values())]  # not 「“三量齐升”」
         per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -443,7 +443,7 @@ class ExtractiveAnswerer:
                     "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
                     "length": -min(1.0, max(0.0, (e - s - LONG) / LONG)),  # 0 up to LONG, -1 from twice that
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
-                    "quoted": sum(t in canonical(sentence) for t in quoted) / len(quoted) if quoted else 0.0,
+                    "quoted": _quotes(quoted, sentence),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
@@ -955,6 +955,13 @@ def _says(words: tuple[str, ...], sentence: str) -> bool:
 
 def _said(words: tuple[str, ...], sentence: str) -> re.Match | None:
     return re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence))
+
+
+def _quotes(terms: list[str], sentence: str) -> float:
+    """How fully the sentence holds the terms a question quotes: quoted as in the question (「“揭榜挂帅”创新机制」)
+    counts 1, merely contained (「揭榜挂帅、项目落地」) half."""
+    c = canonical(sentence)
+    return sum(1.0 if f'"{t}"' in c else 0.5 if t in c else 0.0 for t in terms) / len(terms) if terms else 0.0
 
 
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:

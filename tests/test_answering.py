@@ -418,3 +418,9 @@ def test_a_quoted_character_each_part_names_lists_those_parts(real_engine):
         a = real_engine.ask(q)
         assert not a.refused and len(a.citations) == 5, q
         assert "密度" in a.text and "温度" in a.text
+
+
+def test_a_term_quoted_as_in_the_question_beats_one_merely_contained(real_engine):
+    # 「探索“揭榜挂帅”创新机制、“赛马式”资助制度……」 over 「立“企业出题、政府搭台、揭榜挂帅、项目落地”工作机制」
+    a = real_engine.ask("“揭榜挂帅”这类新型科研组织方式，三量齐升行动计划和朝阳十四五科技规划分别是怎么提的？")
+    assert not a.refused and "赛马式" in a.text and "新型项目组织形式" in a.text
