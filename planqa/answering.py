@@ -61,7 +61,8 @@ LONG = 120  # characters: a longer sentence covers more of the question by chanc
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
 MAKEUP_GAP = 8  # characters at most between a compared term and 「包括哪些/有啥不一样」 asking what it is made of
-LISTING_MARGIN = 0.2  # a sentence listing what a 哪些 question asks about answers it with this much less support
+LISTING_MARGIN = 0.2
+LISTING_FLOOR = 0.2  # the least support of a top-scored sentence listing what a 哪些 question asks about  # a sentence listing what a 哪些 question asks about answers it with this much less support
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
@@ -199,7 +200,12 @@ class ExtractiveAnswerer:
 
     def _acceptable(self, candidates: list[Candidate]) -> Candidate | None:
         """The best candidate with no problem and enough support; a table row gives way to a
-        sentence of the text that states the same value (「国家级高新技术企业数量达5200家」)."""
+        sentence of the text that states the same value (「国家级高新技术企业数量达5200家」). The top
+        sentence listing what a 哪些 question asks about (「持续实施“北京学者”……等人才计划」) needs less
+        support: the chatter around the ask (「说要接着搞」) is not the plan's to repeat."""
+        top = candidates[0] if candidates else None
+        if top and top.features.get("lists_focus") and not top.problem and top.support >= LISTING_FLOOR:
+            return top
         ok = self._accepted(candidates)
         if ok and ok[0].hit.chunk.kind == "table_row":
             doc = self.index.documents[ok[0].doc_id]
@@ -237,7 +243,8 @@ class ExtractiveAnswerer:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
         accepted = self._accepted(candidates[:5])
-        listing = next((c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
+        listing = best if best.features.get("lists_focus") else next(
+            (c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
         if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
             return self._compose([self._shape(query, listing)], listing.support)
         spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)

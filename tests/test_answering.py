@@ -424,3 +424,9 @@ def test_a_term_quoted_as_in_the_question_beats_one_merely_contained(real_engine
     # 「探索“揭榜挂帅”创新机制、“赛马式”资助制度……」 over 「立“企业出题、政府搭台、揭榜挂帅、项目落地”工作机制」
     a = real_engine.ask("“揭榜挂帅”这类新型科研组织方式，三量齐升行动计划和朝阳十四五科技规划分别是怎么提的？")
     assert not a.refused and "赛马式" in a.text and "新型项目组织形式" in a.text
+
+
+def test_the_top_sentence_listing_what_is_asked_needs_less_support(real_engine):
+    # 「说要接着搞」 is chatter the plan does not repeat; 「持续实施“北京学者”……等人才计划」 lists the 人才计划
+    a = real_engine.ask("十四五国际科创中心规划解读说要接着搞哪些人才计划？")
+    assert not a.refused and "智源学者" in a.citations[0].quote
