@@ -882,7 +882,7 @@ _UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所
 # How the plans state a measure users name in short (研发投入强度 = R&D经费占地区生产总值的比重), and
 # what states another measure under similar words
 _CONCEPTS = [
-    (re.compile(r"(?<!企业)(?:研发|r&d|R&D)(?:投入|经费)?强度"), re.compile(r"占(?:北京)?地区生产总值|占.{0,4}GDP"),
+    (re.compile(r"(?<!企业)(?:研发|r&d|R&D)(?:投入|经费)?强度(?![（(]?占.{0,4}收入)"), re.compile(r"占(?:北京)?地区生产总值|占.{0,4}GDP"),
      re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)|企业研发投入强度")),  # 企业研发投入占销售收入、基础研究占R&D
 ]
 _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
@@ -890,7 +890,7 @@ _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有将]|(?<![主重需首])要|分别|包括|主要(?=[有是为在]|包括|集中|聚焦|涉及)|都|(?<![未以带近原后本从外])来(?![源自看])")  # 「靠哪些品牌活动来提升……」
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure
 # need not repeat the time words that date it (「截至2020年底朝阳有几家独角兽企业」)
-_TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时"}
+_TIME_WORDS = {"现在", "目前", "当前", "现有", "如今", "截至", "截止", "年底", "年末", "年初", "期末", "期间", "以来", "届时", "当时"}
 _NOT_MEASURES = {"相比", "比较", "对比", "相差", "差距", "差", "高出", "区别", "变化", "实际", "提高", "提升", "达到",
                  "力争", "争取", "保持", "维持", "确保", "预计", "设定", "定为"} | _TIME_WORDS  # with the aiming verbs
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几年一次")

@@ -430,3 +430,10 @@ def test_the_top_sentence_listing_what_is_asked_needs_less_support(real_engine):
     # 「说要接着搞」 is chatter the plan does not repeat; 「持续实施“北京学者”……等人才计划」 lists the 人才计划
     a = real_engine.ask("十四五国际科创中心规划解读说要接着搞哪些人才计划？")
     assert not a.refused and "智源学者" in a.citations[0].quote
+
+
+def test_time_words_and_a_named_base_do_not_block_a_figure(real_engine):
+    a = real_engine.ask("北京十三五科创中心规划提到，“北京市国际科技合作基地”当时已经有多少家了？")
+    assert not a.refused and "370余家" in a.text  # 当时 dates the figure, it is not what is counted
+    b = real_engine.ask("十三五北京科创规划对规上工业企业的研发投入强度（占销售收入比重）定了什么目标？")
+    assert not b.refused and "1.3%" in b.text  # the user names the base: not the R&D share of GDP
