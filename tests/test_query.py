@@ -119,6 +119,7 @@ def test_asked_unit_target_and_content():
     assert not analyze("截至2020年底朝阳已有多少家高企？", METAS, Keyword).wants_target
     assert analyze("朝阳现在有多少家高企？", METAS, Keyword).wants_current and not q.wants_current
     assert analyze("十四五末朝阳国家级高企要达到多少家？", METAS, Keyword).wants_target  # the end of its own period
+    assert not analyze("十四五末朝阳国家级高企要发展到多少家？", METAS, Keyword).wants_current  # 要发展到 aims
     assert analyze("朝阳区十四五期间，市级科普基地要发展到多少家？", METAS, Keyword).wants_target
     q = analyze("公民科学素质这个指标，两份文件叫法一样吗？", METAS, Keyword)  # asks about the wording
     assert "科学素质" in q.content and not any(w in q.content for w in ("两份", "叫法", "一样"))
