@@ -304,6 +304,10 @@ class ExtractiveAnswerer:
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:
             return counted
+        lead = next((c for c in candidates[:5] if not c.problem and c.end - c.start <= 24), None) if items_only else None
+        after = self._list_after_lead(query, lead) if lead else None  # 「加强建设城市智慧大脑。建设城市管理大脑，……」
+        if after:
+            return after
         named = [t for t in terms if t in quoted_terms(query.text) or counted_items(t)]
         elsewhere = self._explained_elsewhere(asked, named, items_only, best)
         if elsewhere:

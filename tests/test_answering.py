@@ -437,3 +437,9 @@ def test_time_words_and_a_named_base_do_not_block_a_figure(real_engine):
     assert not a.refused and "370余家" in a.text  # 当时 dates the figure, it is not what is counted
     b = real_engine.ask("十三五北京科创规划对规上工业企业的研发投入强度（占销售收入比重）定了什么目标？")
     assert not b.refused and "1.3%" in b.text  # the user names the base: not the R&D share of GDP
+
+
+def test_a_meaning_asked_by_items_is_answered_by_the_sentences_after_a_short_lead(real_engine):
+    a = real_engine.ask("朝阳十四五科技规划的城市智慧大脑具体包括哪几个“大脑”？")
+    assert not a.refused and len(a.citations) == 3
+    assert all(c.quote.startswith("建设城市") for c in a.citations)
