@@ -470,8 +470,11 @@ class ExtractiveAnswerer:
         optional = naming_words(words, self._names[doc_id], alts) | (words.keys() & _TIME_WORDS)
         focus = [] if query.qtype == "number" else self._focus(query, optional)
         subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[doc_id]]
-        terms = quoted_terms(query.text) + ["".join(f) for f in focus] + [
-            w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
+        top = [w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
+        text = canonical(query.text)  # 「未来产业」 asked as two words is one term: 「……等产业」 does not list it
+        compounds = [a + b for a in top for b in top if a != b and a + b in text]
+        terms = quoted_terms(query.text) + ["".join(f) for f in focus] + compounds + [
+            w for w in top if not any(w in c for c in compounds)]
         key = {w: v for w, v in words.items() if w not in optional and w not in FRAME_WORDS
                and len(w) > 1 and not re.fullmatch(r"20\d\d", w)}
         return optional, focus, subjects, terms, key, self._asked_measure(query, optional)

@@ -443,3 +443,9 @@ def test_a_meaning_asked_by_items_is_answered_by_the_sentences_after_a_short_lea
     a = real_engine.ask("朝阳十四五科技规划的城市智慧大脑具体包括哪几个“大脑”？")
     assert not a.refused and len(a.citations) == 3
     assert all(c.quote.startswith("建设城市") for c in a.citations)
+
+
+def test_two_adjacent_question_words_are_one_term_to_enumerate(real_engine):
+    # 创新 + 生态链 asked together: the sentence spelling out 创新生态链, not one listing other 链
+    a = real_engine.ask("副中心十五五科技规划里的创新生态链由哪几个环节组成？")
+    assert not a.refused and "创新策源—技术攻关—企业创新" in a.text
