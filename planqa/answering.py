@@ -981,7 +981,8 @@ def _quotes(terms: list[str], sentence: str) -> float:
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:
     """The items are listed right before what a 哪些 question asks about, named in two words or more
     (「量子信息、光电子……等未来产业重点领域」; a bare 平台 or 环节 is in too many lists)."""
-    return any(enumerates(sentence, m.group(0)) for m in (_said(f, sentence) for f in focus if len(f) > 1) if m)
+    forms = [f for f in focus if len(f) > 1] + [f[:-1] for f in focus if len(f) > 2 and f[-1] in FRAME_WORDS]  # 未来产业(方向)
+    return any(enumerates(sentence, m.group(0)) for m in (_said(f, sentence) for f in forms) if m)
 
 
 def _names_beijing(question: str, where: str) -> bool:

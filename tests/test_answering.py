@@ -449,3 +449,9 @@ def test_two_adjacent_question_words_are_one_term_to_enumerate(real_engine):
     # 创新 + 生态链 asked together: the sentence spelling out 创新生态链, not one listing other 链
     a = real_engine.ask("副中心十五五科技规划里的创新生态链由哪几个环节组成？")
     assert not a.refused and "创新策源—技术攻关—企业创新" in a.text
+
+
+def test_a_bare_direction_asked_about_a_topic_is_listed_by_the_topic(real_engine):
+    # 「未来产业各自瞄准哪些方向」: 「……生命科学等未来产业重点领域」 lists 未来产业 (方向 is only the frame)
+    a = real_engine.ask("朝阳十四五科技规划和副中心三量齐升行动计划里，未来产业各自瞄准哪些方向？")
+    assert "量子信息" in a.citations[0].quote
