@@ -455,3 +455,8 @@ def test_a_bare_direction_asked_about_a_topic_is_listed_by_the_topic(real_engine
     # 「未来产业各自瞄准哪些方向」: 「……生命科学等未来产业重点领域」 lists 未来产业 (方向 is only the frame)
     a = real_engine.ask("朝阳十四五科技规划和副中心三量齐升行动计划里，未来产业各自瞄准哪些方向？")
     assert "量子信息" in a.citations[0].quote
+
+
+def test_the_listing_sentence_wins_over_a_longer_one_covering_more_words(real_engine):
+    a = real_engine.ask("朝阳十四五科技规划布局的未来产业主要是哪几个方向？")
+    assert not a.refused and "脑科学与脑机接口" in a.citations[0].quote
