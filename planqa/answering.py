@@ -436,7 +436,8 @@ class ExtractiveAnswerer:
             for s, e in spans:
                 if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or is_title_line(doc.text[s:e], doc.meta):
                     continue  # a bare heading or title line names a topic, it does not answer
-                if _NOTICE.search(doc.text[s:e]) and not _ASKS_ABOUT_ISSUING.search(query.text):
+                states_period = _ASKS_SPAN.search(query.text) and _states_period(doc.text[s:e], doc.meta.period)
+                if _NOTICE.search(doc.text[s:e]) and not (_ASKS_ABOUT_ISSUING.search(query.text) or states_period):
                     continue  # the cover notice (现印发给你们…) talks about the document, not its content
                 if _PURPOSE.search(doc.text[s:e]) and not (_ASKS_PURPOSE.search(query.text) or _ASKS_MEANING.search(query.text)):
                     continue  # 「为……，特制定本行动计划」 says why the plan was made (and names its terms), nothing else
@@ -444,7 +445,8 @@ class ExtractiveAnswerer:
                 sentence = doc.text[s:e]
                 context = f"{chunk.section} {chunk.context} {self._paragraph_lead(doc, s)}"
                 cand = Candidate(chunk.doc_id, s, e, hit)
-                cand.support = coverage(words, sentence, context, alts, optional)
+                # 「各管哪几年」: a sentence giving the plan's own period answers it, whatever else the question says
+                cand.support = 1.0 if states_period else coverage(words, sentence, context, alts, optional)
                 cand.features = {
                     "support": cand.support,
                     "bigrams": bigram_share(grams, sentence),
@@ -969,6 +971,12 @@ def _says(words: tuple[str, ...], sentence: str) -> bool:
 
 def _said(words: tuple[str, ...], sentence: str) -> re.Match | None:
     return re.search(".{0,4}".join(map(re.escape, words)), canonical(sentence))
+
+
+def _states_period(sentence: str, period: str) -> bool:
+    """Does the sentence give the plan's own period (「规划期限为2026年至2030年」 for 2026-2030)?"""
+    years = re.findall(r"20\d\d", period)
+    return len(years) == 2 and bool(re.search(rf"{years[0]}\D{{0,3}}{years[1]}", canonical(sentence)))
 
 
 def _quotes(terms: list[str], sentence: str) -> float:

@@ -460,3 +460,8 @@ def test_a_bare_direction_asked_about_a_topic_is_listed_by_the_topic(real_engine
 def test_the_listing_sentence_wins_over_a_longer_one_covering_more_words(real_engine):
     a = real_engine.ask("朝阳十四五科技规划布局的未来产业主要是哪几个方向？")
     assert not a.refused and "脑科学与脑机接口" in a.citations[0].quote
+
+
+def test_which_years_a_plan_covers_is_the_sentence_giving_its_own_period(real_engine):
+    a = real_engine.ask("通州的三量齐升行动计划和十五五科技创新规划，各自管哪几年？")
+    assert not a.refused and "2024-2026" in a.citations[0].quote and "2026年至2030年" in a.citations[1].quote
