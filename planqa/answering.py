@@ -144,6 +144,9 @@ class ExtractiveAnswerer:
         cast = self._casting(query, candidates)
         if cast:
             return self._compose([self._shape(query, c) for c in cast], min(c.support for c in cast))
+        below = self._led_below(candidates, quoted_terms(query.text))  # 「“纵横”……纵的和横的分别是什么」
+        if below:
+            return self._compose(below, best.support if best else self.cfg.min_support)
         if parts and not _ASKS_MEANING.search(query.text):  # several things asked: one sentence each, or the one found
             chosen = self._per_part(parts)
             if chosen:

@@ -465,3 +465,8 @@ def test_the_listing_sentence_wins_over_a_longer_one_covering_more_words(real_en
 def test_which_years_a_plan_covers_is_the_sentence_giving_its_own_period(real_engine):
     a = real_engine.ask("通州的三量齐升行动计划和十五五科技创新规划，各自管哪几年？")
     assert not a.refused and "2024-2026" in a.citations[0].quote and "2026年至2030年" in a.citations[1].quote
+
+
+def test_a_short_term_asked_part_by_part_is_still_explained_by_its_clauses(real_engine):
+    a = real_engine.ask("副中心十五五科技规划说的“纵横”两条思路，纵的和横的分别是什么？")
+    assert not a.refused and len(a.citations) == 2 and "纵向以" in a.citations[0].quote
