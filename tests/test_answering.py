@@ -470,3 +470,8 @@ def test_which_years_a_plan_covers_is_the_sentence_giving_its_own_period(real_en
 def test_a_short_term_asked_part_by_part_is_still_explained_by_its_clauses(real_engine):
     a = real_engine.ask("副中心十五五科技规划说的“纵横”两条思路，纵的和横的分别是什么？")
     assert not a.refused and len(a.citations) == 2 and "纵向以" in a.citations[0].quote
+
+
+def test_an_official_name_asked_is_the_full_name_a_short_form_stands_for(real_engine):
+    a = real_engine.ask("北京市十三五科技创新规划提到“新三板”，它的正式名称是什么？")
+    assert not a.refused and "全国中小企业股份转让系统" in a.text

@@ -30,6 +30,7 @@ def test_question_types():
     assert question_type("京津冀协同创新要构建哪三类平台？") == "list"
     assert question_type("对大数据交易所2025年的交易额定了什么目标？") == "number"  # a measure's target is a figure
     assert question_type("“11311工作体系”这五个数字分别代表什么？", allow_compare=False) == "definition"
+    assert question_type("规划提到“新三板”，它的正式名称是什么？") == "definition"
     assert question_type("京津冀协同创新的三大机制分别是什么？", allow_compare=False) == "list"
     assert question_type("三城一区是指什么？") == "definition"
     assert question_type("朝阳区规划由哪个部门牵头？") == "fact"
