@@ -173,10 +173,14 @@ class ExtractiveAnswerer:
             issuer = doc.meta.issuer
             lines = [m for m in re.finditer(rf"(?m)^{re.escape(issuer)}\s*$", doc.text)] if issuer else []
             for m in reversed(lines):  # the signature, after the notice, is inside a chunk
-                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= m.start() < c.end), None)
+                chunk = self._chunk_at(doc_id, m.start())
                 if chunk is not None:
                     return Candidate(doc_id, m.start(), m.start() + len(issuer), Hit(chunk, 0.0), support=1.0)
         return None
+
+    def _chunk_at(self, doc_id: str, pos: int):
+        """The first chunk of a document holding a position (None between chunks: a title line, a notice)."""
+        return next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= pos < c.end), None)
 
     def _named_box(self, query: Query, hits: list[Hit]):
         """(document, box) a question names by its number (「专栏10」), looked up in the plans of the
@@ -327,7 +331,7 @@ class ExtractiveAnswerer:
             if len(term) < 2 or term in names or not _COUNTED_THING.sub("", term):
                 continue
             for doc_id, s, e in self._spelling_out(term, items_only):
-                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None)
+                chunk = self._chunk_at(doc_id, s)
                 if chunk is None:
                     continue
                 cand = self._shape(query, Candidate(doc_id, s, e, Hit(chunk, 0.0), support=self.cfg.min_support))
@@ -349,7 +353,7 @@ class ExtractiveAnswerer:
             for k in range(MAKEUP_GAP + 1) if not re.search(r"[,。?;:]", text[m.end() : m.end() + k]))]
         for term in asked:
             for doc_id, s, e in self._spelling_out(term, True):
-                chunk = next((c for c in self.index.chunks if c.doc_id == doc_id and c.start <= s < c.end), None) if doc_id in docs else None
+                chunk = self._chunk_at(doc_id, s) if doc_id in docs else None
                 if chunk is not None:
                     return Candidate(doc_id, s, e, Hit(chunk, 0.0), support=self.cfg.min_support)
         return None
