@@ -754,12 +754,12 @@ class ExtractiveAnswerer:
         words, alts, optional = self._question_words(query, best.doc_id)
         ask = _FOCUS_ASK.search(query.text)
         clause = canonical(_clause_at(query.text, ask.start())) if ask else ""
-        focus = [f for f in self._focus(query, optional)[:1] if "".join(f) in clause]  # named where it asks
-        marks = [f[-1:] for f in focus] + [(t,) for t in quoted_terms(query.text)]  # what each part would name
+        focus = [f for f in self._focus(query, optional) if "".join(f) in clause]  # named where it asks
+        marks = [f[-1:] for f in focus[:1]] + [(t,) for t in quoted_terms(query.text)]  # what each part would name
         chosen, top = None, (False, 0.0, 0)
         for i, section in enumerate(doc.sections):
             cov = coverage(words, section.path[-1], " ".join(section.path[:-1]), alts, optional)
-            rank = (bool(focus) and _says(focus[0], section.path[-1]), cov, -len(section.path[-1]))
+            rank = (any(_says(f, section.path[-1]) for f in focus), cov, -len(section.path[-1]))  # 「最后一部分保障措施」: 保障措施
             by_parts = bool(marks) and not rank[0] and cov >= FOCUS_TITLE_SUPPORT  # its parts may name the focus
             if rank <= top and not by_parts:
                 continue

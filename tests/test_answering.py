@@ -475,3 +475,9 @@ def test_a_short_term_asked_part_by_part_is_still_explained_by_its_clauses(real_
 def test_an_official_name_asked_is_the_full_name_a_short_form_stands_for(real_engine):
     a = real_engine.ask("北京市十三五科技创新规划提到“新三板”，它的正式名称是什么？")
     assert not a.refused and "全国中小企业股份转让系统" in a.text
+
+
+def test_a_section_named_by_a_shorter_form_of_what_is_asked_lists_its_parts(real_engine):
+    # 「最后一部分保障措施分了哪几条」: the section titled 保障措施, though 最后一部分 is said too
+    a = real_engine.ask("朝阳十四五科技规划最后一部分保障措施分了哪几条？")
+    assert not a.refused and [c.quote[-6:] for c in a.citations][0].endswith("组织实施保障")
