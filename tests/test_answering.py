@@ -481,3 +481,8 @@ def test_a_section_named_by_a_shorter_form_of_what_is_asked_lists_its_parts(real
     # 「最后一部分保障措施分了哪几条」: the section titled 保障措施, though 最后一部分 is said too
     a = real_engine.ask("朝阳十四五科技规划最后一部分保障措施分了哪几条？")
     assert not a.refused and [c.quote[-6:] for c in a.citations][0].endswith("组织实施保障")
+
+
+def test_which_leading_body_needs_an_organisation(real_engine):
+    a = real_engine.ask("朝阳科技规划实施中，由哪个领导机构负责统筹协调？")
+    assert not a.refused and "领导小组" in a.citations[0].quote
