@@ -286,7 +286,8 @@ class ExtractiveAnswerer:
         terms = [t for t in terms if len(t) > 1] or terms  # 「哪五个“度”」: a quoted character is what each part names
         items_only = bool(_ASKS_ITEMS.search(query.text))
         asked = replace(query, qtype="definition")  # the quote runs on to the explanation
-        below = self._led_below(candidates, terms)  # 「“纵横”两条思路」: 纵向……；横向…… (a strict pattern: first)
+        # 「“纵横”两条思路」: 纵向……；横向…… (a strict pattern: first); quoted terms were already tried in answer()
+        below = [] if quoted_terms(query.text) else self._led_below(candidates, terms)
         if below:
             return self._compose(below, best.support)
         named_only = all(len(t) == 1 and t in quoted_terms(query.text) for t in terms)  # 「哪五个“度”」: each part names it
