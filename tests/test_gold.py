@@ -6,12 +6,16 @@ import collections
 import re
 
 from planqa.evaluation.gold import (
+    QAItem,
+    anchors_for,
     raw_texts,
     read_jsonl,
     validate_qa,
     validate_targets,
     validate_wording,
 )
+
+from planqa.schema import Document, DocMeta
 
 from .conftest import ROOT
 
@@ -84,3 +88,24 @@ def test_heldout_set_is_valid_and_separate(real_engine):
     assert {i["split"] for i in items} == {"test"}
     others = {i["id"] for name in ("qa.jsonl", "calibration.jsonl", "paraphrases.jsonl") for i in read_jsonl(EVAL / name)}
     assert not {i["id"] for i in items} & others
+
+
+def test_citations_of_short_evidence():
+    """Short evidence (a figure, a cell) must co-occur in one citation; a list whose items are each
+    short evidence is answered item by item, so a citation quoting one whole item is right."""
+    text = "基本原则\n坚持全面改革。改革贯穿各领域。\n坚持市场主导。发挥市场作用。"
+    doc = Document("d.txt", DocMeta("d.txt", "甲规划"), text)
+    first, second, other = text.index("坚持全面改革"), text.index("坚持市场主导"), text.index("改革贯穿")
+
+    def item(kind, evidence):
+        return QAItem("x", "问", "答", [], evidence, ["d.txt"], kind, "easy", "dev")
+
+    listed = anchors_for(item("list", ["坚持全面改革。", "坚持市场主导。"]), {"d.txt": doc})
+    assert listed.cited("d.txt", first, first + 15, text[first : first + 15])
+    assert listed.cited("d.txt", second, second + 14, text[second : second + 14])
+    assert not listed.cited("d.txt", other, other + 8, text[other : other + 8])
+    assert not listed.cited("d.txt", first + 2, first + 15, text[first + 2 : first + 15])  # part of an item
+    assert not listed.relevant("d.txt", first, first + 15, text[first : first + 15])  # chunks still need all items
+    figures = anchors_for(item("number", ["坚持全面改革。", "坚持市场主导。"]), {"d.txt": doc})
+    assert not figures.cited("d.txt", first, first + 15, text[first : first + 15])
+    assert figures.cited("d.txt", first, second + 7, text[first : second + 7])

@@ -186,6 +186,7 @@ class Anchors:
 
     long: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     short: dict[str, list[str]] = field(default_factory=dict)  # canonical short evidence per doc
+    items: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # where a list's short items are
 
     def relevant(self, doc_id: str, start: int, end: int, text: str) -> bool:
         """A span (chunk or citation) is relevant when it holds at least half of a long evidence
@@ -199,6 +200,13 @@ class Anchors:
             c = canonical(text)
             return all(x in c for x in shorts)
         return False
+
+    def cited(self, doc_id: str, start: int, end: int, text: str) -> bool:
+        """A citation is right when its span is relevant, or, for a list whose items are each their own
+        short evidence (「坚持全面改革。」「坚持市场主导。」), when it quotes one item where the plan states it:
+        a list answered item by item cites each item on its own."""
+        return self.relevant(doc_id, start, end, text) or any(
+            start <= s and e <= end for s, e in self.items.get(doc_id, []))
 
 
 def anchors_for(item: QAItem, documents: dict[str, Document]) -> Anchors:
@@ -215,4 +223,6 @@ def anchors_for(item: QAItem, documents: dict[str, Document]) -> Anchors:
                 anchors.long.setdefault(doc_id, []).extend(spans)
             else:
                 anchors.short.setdefault(doc_id, []).append(canonical(e))
+                if item.type == "list" and len(item.evidence) >= 2:
+                    anchors.items.setdefault(doc_id, []).extend(spans)
     return anchors

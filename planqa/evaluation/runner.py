@@ -74,7 +74,7 @@ def evaluate_qa(engine: Engine, items, progress: bool = True) -> list[dict]:
             continue
         rel = [anchors.relevant(h.chunk.doc_id, h.chunk.start, h.chunk.end, h.chunk.text) for h in a.hits[:10]]
         n_rel = sum(anchors.relevant(c.doc_id, c.start, c.end, c.text) for c in chunks) if item.answerable else 0
-        cites = [{"doc": c.doc, "quote": c.quote, "correct": anchors.relevant(c.doc, c.start, c.end, c.quote)}
+        cites = [{"doc": c.doc, "quote": c.quote, "correct": anchors.cited(c.doc, c.start, c.end, c.quote)}
                  for c in a.citations]
         rec.update(
             answer=a.text,
