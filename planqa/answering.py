@@ -35,11 +35,13 @@ from .retrieval import alternatives_for
 from .schema import Citation, Hit
 from .sentence_checks import (
     NUMERALS,
+    asked_slot,
     bigram_share,
     bigrams,
     counted_items,
     enumerates,
     explained_after,
+    fills_slot,
     has_unit,
     is_title_line,
     led_by_characters,
@@ -56,7 +58,7 @@ from .tokenizer import FRAME_WORDS
 CANDIDATE_CHUNKS = 8
 # How a sentence's score is made of its features (chosen on the dev split, see README).
 SCORE_WEIGHTS = {"support": 1.0, "bigrams": 0.6, "type": 1.0, "rank": 0.1, "focus": 0.1, "subject": 0.3, "length": 0.1,
-                 "lists_focus": 0.15, "quoted": 0.15}
+                 "lists_focus": 0.15, "quoted": 0.15, "slot": 0.3}
 LONG = 120  # characters: a longer sentence covers more of the question by chance (length weight and this: calibration set)
 YEAR_TARGET_BONUS = 0.25  # a target asked for a year: the sentence opening 「到该年，」 (calibration set; dev has no case)
 ENUM_BONUS = 0.15  # a list/definition sentence that enumerates the items right before the term
@@ -430,6 +432,7 @@ class ExtractiveAnswerer:
         alts = alternatives_for(words)
         grams = bigrams(query.content or query.text)
         quoted = [t for t in quoted_terms(query.text) if not any(t in n for n in self._names.values())]  # not 「“三量齐升”」
+        slot = asked_slot(query.text)
         per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -465,6 +468,7 @@ class ExtractiveAnswerer:
                     "length": -min(1.0, max(0.0, (e - s - LONG) / LONG)),  # 0 up to LONG, -1 from twice that
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
                     "quoted": _quotes(quoted, sentence),
+                    "slot": float(bool(slot) and fills_slot(sentence, *slot)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
@@ -919,7 +923,7 @@ _COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增�
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"
                            r"财政局|办公室|医院|银行|协会|联盟|人民政府|管委会|领导小组|交易所)")
 _ENTITY_ASKS = [
-    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个(?:领导|管理|协调)?机构|依托哪(?![种类项些样])|哪个部门牵头|牵头单位|承建单位|责任单位|"
+    (re.compile(r"哪个部门|哪家单位|哪个单位|哪家机构|哪个(?:领导|管理|协调)?机构|依托哪(?:家|个|所)?(?:单位|机构|部门|企业|高校|大学|院所|家)|哪个部门牵头|牵头单位|承建单位|责任单位|"
                 r"谁印发|谁发布|谁制定|谁编制"), _ORGANISATION, "相应的单位"),
     (re.compile(r"组长|负责人是谁|是谁|指谁|谁担任|由谁担任|哪位"), re.compile(r"书记|区长|市长|主任|组长|局长|副区长|副市长"), "具体人员"),
     (re.compile(r"由谁|谁来|谁牵头"), re.compile(_ORGANISATION.pattern + r"|企业|高校|科研院所|政府"), "相应的单位"),
@@ -929,8 +933,8 @@ _ENTITY_ASKS = [
     (re.compile(r"哪个城市|哪座城市"),
      re.compile(r"北京|上海|深圳|广州|杭州|天津|香港|纽约|伦敦|东京|巴黎|首尔|新加坡|旧金山|硅谷|波士顿|"
                 r"(?<![全本该各省城])[\u4e00-\u9fff][^\W城都]市(?![场民级区内属])"), "具体城市"),
-    (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪"),
-     re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|小镇|科学城|新城)"), "具体地点"),
+    (re.compile(r"哪个区|在哪个区|在哪里|在哪儿|什么地方|选址|位于哪|落户哪|建在哪|依托哪(?:里|儿|个园区)"),
+     re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|镇|乡|街道|园区|产业园|园|小镇|科学城|新城)"), "具体地点"),
 ]
 # Questions that ask what a term means or which items it consists of
 _ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么"

@@ -224,3 +224,22 @@ def table_row_sentence(row: str, context: str) -> str:
     if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):  # 「国家级高新技术企业（家）」 5200 → 5200家
         value += unit.group(1)
     return f"{cells[name_col]}：{names[value_col]}{value}" + (f"（{rest}）" if rest else "")
+
+
+# verbs whose object a question asks for (「依托哪个园区」「聚焦哪些领域」「围绕哪三个功能区」)
+_SLOT_VERBS = "依托 依靠 聚焦 围绕 瞄准 面向 落户 设立 引进 搭建 组建".split()  # (not 开展/实施/发展: they take anything)
+_SLOT = re.compile(rf"({'|'.join(_SLOT_VERBS)})(?:的是|的)?(?:哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么)"
+                   r"((?:[\u4e00-\u9fff](?![又还来呢吗])){1,6})")
+
+
+def asked_slot(question: str) -> tuple[str, str] | None:
+    """(verb, the last character of the kind asked) when a question asks for the object of a verb
+    (「依托哪个园区发展」 → 依托, 区; a 园区 may be a 园)."""
+    m = _SLOT.search(question)
+    kind = re.split(r"发展|建设|落地|布局|开展|方面|[来上中里的]", m.group(2))[0] if m else ""
+    return (m.group(1), kind[-1] + ("园" if kind.endswith("园区") else "")) if kind else None
+
+
+def fills_slot(sentence: str, verb: str, heads: str) -> bool:
+    """The sentence names a thing of that kind right after the verb (「依托国际种业园」 fills 依托哪个园区)."""
+    return bool(re.search(rf"{verb}[^,;。:]{{0,16}}?[{heads}]", canonical(sentence)))

@@ -203,6 +203,13 @@ def test_which_universities_needs_named_universities(real_engine):
     assert a.refused and "具体高校" in a.text  # 「高等学校」「中国科学院」 name no university
 
 
+def test_relying_on_where_asks_a_place_and_on_which_unit_an_organisation(real_engine):
+    a = real_engine.ask("副中心三量齐升计划里，未来设计园、环球建筑科创中心这些智能建造园区依托哪里来建？")
+    assert not a.refused and "张家湾设计小镇" in a.citations[0].quote  # a 小镇 is a place, not a 单位
+    a = real_engine.ask("三量齐升行动计划里提到的京津冀国家技术创新中心通州中心，是依托哪家单位建设的？")
+    assert a.refused and "相应的单位" in a.text
+
+
 def test_which_city_accepts_any_city_name(real_engine):
     a = real_engine.ask("北京跟哪个城市深化大数据产业的科技创新合作？")
     assert not a.refused and "贵阳市" in a.citations[0].quote

@@ -127,6 +127,9 @@ def test_asked_unit_target_and_content():
     q = analyze("朝阳区十四五科技规划第五部分保障措施，一共有哪几条？", METAS, Keyword)
     assert "保障措施" in q.content and "第五部分" not in q.content and "共有" not in q.content
     assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
+    q = analyze("校企联合实验室、新型研发机构这类载体要有多少家？", METAS, Keyword)  # the user's label for the kind
+    assert "载体" not in q.content and "新型研发机构" in q.content
+    assert "智能建造园区" in analyze("未来设计园这些智能建造园区依托哪里来建？", METAS, Keyword).content  # 能 in 智能 ends no label
 
 
 def test_several_asks_split_into_sub_questions():

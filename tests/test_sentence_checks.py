@@ -5,9 +5,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from planqa.sentence_checks import (
+    asked_slot,
     counted_items,
     enumerates,
     explained_after,
+    fills_slot,
     has_unit,
     is_title_line,
     led_by_characters,
@@ -78,3 +80,11 @@ def test_enumerations_explanations_and_units():
 def test_counted_items_reads_the_count_inside_a_longer_name():
     assert counted_items("五大行动") == 5 and counted_items("促进创新五大行动") == 5 and counted_items("三个一网") == 3
     assert counted_items("三城一区") == 0 and counted_items("3+1") == 0
+
+
+def test_the_object_a_question_asks_of_a_verb():
+    assert asked_slot("通州的现代种业又依托哪个园区发展？") == ("依托", "区园")  # a 园区 may be a 园
+    assert asked_slot("围绕的是哪几个重点功能区？") == ("围绕", "区")
+    assert asked_slot("要持续开展哪些品牌科普活动？") is None  # 开展 takes anything
+    assert fills_slot("于家务乡依托国际种业园，重点发展现代种业。", "依托", "区园")
+    assert not fills_slot("依托优势资源，建设国际种业园。", "依托", "区园")  # the 园 is in another clause
