@@ -322,8 +322,8 @@ class ExtractiveAnswerer:
         elsewhere = self._explained_elsewhere(asked, named, items_only, best)
         if elsewhere:
             return elsewhere
-        term = terms[0] if terms else ""
-        return self._refuse(query, hits, candidates, f"规划中提到了“{term}”，但没有具体说明其含义或包括哪些内容。")
+        said = f"规划中提到了“{terms[0]}”，但没有具体说明其含义或包括哪些内容。" if terms else "规划中没有具体说明其含义或包括哪些内容。"
+        return self._refuse(query, hits, candidates, said)
 
     def _explained_elsewhere(self, query: Query, terms: list[str], items_only: bool, best: Candidate) -> Draft | None:
         """「三量齐升计划里的“五个示范区”是哪五个」: a named term the plan asked about does not explain may
@@ -939,7 +939,7 @@ _ENTITY_ASKS = [
 # Questions that ask what a term means or which items it consists of
 _ASKS_ITEMS = re.compile(r"指哪|分别指|是哪[两三四五六七八九十]|哪[两三四五六七八九十][个项种条家区县]|分别是哪|具体包括哪|具体是哪|各指什么"
                          r"|[“\"][^”\"]*\d[^”\"]*[”\"][^？?]*?(?:分别是|是哪|有哪|包括哪|都是)"  # the parts of 「“1+4”政策体系」
-                         r"|[“\"][^”\"]*[一二两三四五六七八九十][^”\"]*[”\"][^？?]{0,12}?(?:各是|具体是什么|分别是什么|分别是啥|分别指|各指)")  # 「“一个品牌、二条主线”各是什么」
+                         r"|[“\"][^”\"]*[一二两三四五六七八九十][^”\"]*[”\"][^？?]{0,12}?(?:各是|具体是什么|分别是什么|分别是啥|分别指|各指|说的是哪|是哪几(?![年月天]))")  # 「“一个品牌、二条主线”各是什么」
 _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指的是|什么意思|啥意思|含义|全称|怎么理解|何谓|"
                            r"讲的是什么|讲什么|什么内容|哪些内容|具体内容|怎么回事|是什么东西|代表(?:的是)?(?:什么|啥|哪)|正式名称|完整名称|全名"
                            r"|[”\"][^，,。？?“\"]{0,4}(?:是啥|是什么)[？?]?$")  # 「“双发动机”产业是啥」

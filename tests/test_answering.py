@@ -493,3 +493,11 @@ def test_a_section_named_by_a_shorter_form_of_what_is_asked_lists_its_parts(real
 def test_which_leading_body_needs_an_organisation(real_engine):
     a = real_engine.ask("朝阳科技规划实施中，由哪个领导机构负责统筹协调？")
     assert not a.refused and "领导小组" in a.citations[0].quote
+
+
+def test_the_places_a_counted_quoted_term_names_are_its_meaning(real_engine):
+    # 「“一南一北”……说的是哪几个区域」 asks what the term spells out, not a section about 区域
+    a = real_engine.ask("北京十三五科创规划里生物医药的“一南一北”产业格局，说的是哪几个区域？")
+    assert not a.refused and "大兴区" in a.citations[0].quote and "一南一北" in a.citations[0].quote
+    a = real_engine.ask("通州“十五五”科技创新规划的规划期是哪几年？")  # a quoted period is not a term to spell out
+    assert not a.refused and "2026年至2030年" in a.text
