@@ -70,6 +70,7 @@ FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about
 LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
 PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
 PART_MARGIN = 0.3  # a quoted sentence scoring this close to a later ask's best answers it too (dev)
+NEAR_MARGIN = 0.3  # a sentence next to an earlier answer scoring this close to a later ask's best answers it (calibration; 0.6 lost 4)
 KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (calibrated on dev)
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
@@ -407,6 +408,13 @@ class ExtractiveAnswerer:
             best = self._acceptable(candidates)
             if best is None or any(quoted(c, sub) and not c.problem and c.score >= best.score - PART_MARGIN for c in candidates):
                 continue  # nothing found, or a sentence already quoted answers this ask too (「……766人，约占全国的1/2」)
+            # 「通州哪个乡重点发展现代种业？依托什么园区？」: a later ask is about what the earlier answer is about,
+            # so a sentence next to it answers it unless one elsewhere is clearly better
+            near = self._acceptable(self.candidates(sub, [c.hit for c in chosen])) if chosen else None
+            if near and near.score >= best.score - NEAR_MARGIN:
+                if any(c.doc_id == near.doc_id and c.start < near.end and near.start < c.end for c in chosen):
+                    continue
+                best = near
             chosen.append(self._shape(sub, best))
         return chosen
 
