@@ -408,6 +408,9 @@ class ExtractiveAnswerer:
             best = self._acceptable(candidates)
             if best is None or any(quoted(c, sub) and not c.problem and c.score >= best.score - PART_MARGIN for c in candidates):
                 continue  # nothing found, or a sentence already quoted answers this ask too (「……766人，约占全国的1/2」)
+            slot = asked_slot(sub.text)  # 「于家务乡依托国际种业园，……」 already says what 「依托什么园区」 asks
+            if slot and any(fills_slot(self.index.documents[c.doc_id].text[c.start : c.end], *slot) for c in chosen):
+                continue
             # 「通州哪个乡重点发展现代种业？依托什么园区？」: a later ask is about what the earlier answer is about,
             # so a sentence next to it answers it unless one elsewhere is clearly better
             near = self._acceptable(self.candidates(sub, [c.hit for c in chosen])) if chosen else None

@@ -507,3 +507,8 @@ def test_the_places_a_counted_quoted_term_names_are_its_meaning(real_engine):
     assert not a.refused and "大兴区" in a.citations[0].quote and "一南一北" in a.citations[0].quote
     a = real_engine.ask("通州“十五五”科技创新规划的规划期是哪几年？")  # a quoted period is not a term to spell out
     assert not a.refused and "2026年至2030年" in a.text
+
+
+def test_a_later_ask_the_earlier_answer_already_fills_adds_nothing(real_engine):
+    a = real_engine.ask("通州哪个乡重点发展现代种业？依托什么园区？")
+    assert len(a.citations) == 1 and "于家务乡依托国际种业园" in a.citations[0].quote
