@@ -253,7 +253,8 @@ class ExtractiveAnswerer:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
         accepted = self._accepted(candidates[:5])
-        listing = best if best.features.get("lists_focus") else next(
+        slot_list = best.features.get("slot") and "、" in self.index.documents[best.doc_id].text[best.start : best.end]
+        listing = best if best.features.get("lists_focus") or slot_list else next(  # 「围绕哪三个功能区」: 「围绕A、B、C」
             (c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
         if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
             return self._compose([self._shape(query, listing)], listing.support)

@@ -228,7 +228,7 @@ def table_row_sentence(row: str, context: str) -> str:
 
 # verbs whose object a question asks for (「依托哪个园区」「聚焦哪些领域」「围绕哪三个功能区」)
 _SLOT_VERBS = "依托 依靠 聚焦 围绕 瞄准 面向 落户 设立 引进 搭建 组建".split()  # (not 开展/实施/发展: they take anything)
-_SLOT = re.compile(rf"({'|'.join(_SLOT_VERBS)})(?:的是|的)?(?:哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么)"
+_SLOT = re.compile(rf"({'|'.join(_SLOT_VERBS)})(?:的是|的)?(?:哪些|哪[几两二三四五六七八九十][个项条种类家所大]?|哪[个项条种类家所]|什么)"
                    r"((?:[\u4e00-\u9fff](?![又还来呢吗])){1,6})")
 
 
@@ -236,7 +236,7 @@ def asked_slot(question: str) -> tuple[str, str] | None:
     """(verb, the last character of the kind asked) when a question asks for the object of a verb
     (「依托哪个园区发展」 → 依托, 区; a 园区 may be a 园)."""
     m = _SLOT.search(question)
-    kind = re.split(r"发展|建设|落地|布局|开展|方面|[来上中里的]", m.group(2))[0] if m else ""
+    kind = re.split(r"发展|建设|落地|布局|开展|构筑|构建|打造|推进|形成|方面|[来上中里的]", m.group(2))[0] if m else ""
     return (m.group(1), kind[-1] + ("园" if kind.endswith("园区") else "")) if kind else None
 
 

@@ -512,3 +512,9 @@ def test_the_places_a_counted_quoted_term_names_are_its_meaning(real_engine):
 def test_a_later_ask_the_earlier_answer_already_fills_adds_nothing(real_engine):
     a = real_engine.ask("通州哪个乡重点发展现代种业？依托什么园区？")
     assert len(a.citations) == 1 and "于家务乡依托国际种业园" in a.citations[0].quote
+
+
+def test_a_sentence_listing_what_the_asked_verb_takes_is_the_list(real_engine):
+    # 「围绕CBD、金盏国际合作服务区、国家文创实验区」, not the four sub-sections of 「释放重点功能区活力」
+    a = real_engine.ask("朝阳十四五科技规划在优化科创空间布局时，围绕的是哪几个重点功能区？")
+    assert len(a.citations) == 1 and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
