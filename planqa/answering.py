@@ -66,6 +66,8 @@ MAKEUP_GAP = 8  # characters at most between a compared term and 「包括哪些
 LISTING_MARGIN = 0.3  # a sentence listing what a 哪些 question asks about answers it with this much less support (dev, calibration: 0.3 and 0.4 alike, 0.25 one list fewer)
 LISTING_FLOOR = 0.2  # the least support of a top-scored sentence listing what a 哪些 question asks about
 LIST_ITEMS = 8  # most items quoted one by one after a lead sentence
+PARALLEL_FIXED = 3  # characters at least on each side of the item in clauses written to one pattern
+PARALLEL_CLAUSE = 40  # longest clause tried as a pattern
 FOCUS_TITLE_SUPPORT = 0.3  # a section titled by what a list question asks about needs this coverage (dev)
 LED_BELOW = 600  # how far after a term the clauses its characters open are looked for
 PARAGRAPH_LEAD = 20  # a paragraph's opening sentence this short is a topic line for the rest of it
@@ -252,6 +254,9 @@ class ExtractiveAnswerer:
     def _answer_list(self, query: Query, candidates: list[Candidate], best: Candidate) -> Draft | None:
         """「…有哪些」: a sentence that spells the items out (「从A、B、C五大方面，推动……」), unless a
         section whose title covers the question at least as well lists them as sub-sections."""
+        parallel = self._parallel_clauses(query, best)
+        if parallel:
+            return parallel
         accepted = self._accepted(candidates[:5])
         slot_list = best.features.get("slot") and "、" in self.index.documents[best.doc_id].text[best.start : best.end]
         listing = best if best.features.get("lists_focus") or slot_list else next(  # 「围绕哪三个功能区」: 「围绕A、B、C」
@@ -264,7 +269,50 @@ class ExtractiveAnswerer:
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
-        return listed or self._list_after_lead(query, best)
+        return listed or self._list_after_lead(query, best) or self._parallel_clauses(query, best)
+
+    def _parallel_clauses(self, query: Query, best: Candidate) -> Draft | None:
+        """「推进“数字+”智慧之城场景落地……推进“数字+”文旅之城场景落地……推进“数字+”宜居之城场景落地」:
+        clauses of the best sentence's paragraph written to one pattern (the same words around a
+        different item, the fixed words naming what is asked) are the items, each cited in its sentence."""
+        doc = self.index.documents[best.doc_id]
+        if best.hit.chunk.kind == "table_row":
+            return None
+        words = {w for w in weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+                 if len(w) >= 2 and w not in FRAME_WORDS} | set(quoted_terms(query.text))
+        block = next((b for b in doc.blocks if b.start <= best.start < b.end), None)
+        if block is None:
+            return None
+        pieces = [(m.start() + block.start, m.group()) for m in re.finditer(r"[^，,；;。：:]+", doc.text[block.start : block.end])]
+        found: list[tuple[int, int, str]] = []  # (start, end, item) of each clause written to the best pattern
+        for clause in re.split(r"[，,；;。：:]", doc.text[best.start : best.end]):
+            if len(clause) > PARALLEL_CLAUSE:
+                continue
+            for j in range(PARALLEL_FIXED + 1, len(clause) - PARALLEL_FIXED + 1):
+                tail = clause[j:]
+                ending = [(at, piece) for at, piece in pieces if piece.endswith(tail)]
+                if len(ending) < 3:
+                    continue
+                for i in range(max(PARALLEL_FIXED, j - 4), j):
+                    head = clause[:i]
+                    if not any(w in head + tail for w in words):
+                        continue
+                    matches = []
+                    for at, piece in ending:
+                        k = piece.rfind(head, 0, len(piece) - len(tail))
+                        if k >= 0 and 1 <= len(piece) - len(tail) - k - len(head) <= 6:
+                            matches.append((at + k, at + len(piece), piece[k + len(head) : len(piece) - len(tail)]))
+                    if len({m[2] for m in matches}) > max(2, len(found)):
+                        found = matches
+        if not found or any(item in query.text for _, _, item in found):
+            return None  # 「“数字+”文旅之城的场景项目放在哪」 asks about one of the items
+        spans = sentence_spans(doc.text, block.start, block.end)
+        items = []
+        for at, stop, _ in found:
+            s, e = next(((s, e) for s, e in spans if s <= at < e), (at, stop))
+            items.append((s, e, doc.text[at:stop], None, None))
+        heading = doc.sections[block.section].path[-1] if block.section >= 0 else doc.meta.title
+        return self._numbered(best, heading, items[:LIST_ITEMS], best.support)
 
     def _list_after_lead(self, query: Query, best: Candidate) -> Draft | None:
         """「加强建设城市智慧大脑。建设城市管理大脑，……建设城市经济大脑，……」: a short lead naming the

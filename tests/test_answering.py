@@ -518,3 +518,11 @@ def test_a_sentence_listing_what_the_asked_verb_takes_is_the_list(real_engine):
     # 「围绕CBD、金盏国际合作服务区、国家文创实验区」, not the four sub-sections of 「释放重点功能区活力」
     a = real_engine.ask("朝阳十四五科技规划在优化科创空间布局时，围绕的是哪几个重点功能区？")
     assert len(a.citations) == 1 and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
+
+
+def test_clauses_written_to_one_pattern_are_the_items(real_engine):
+    # 「推进“数字+”智慧之城/文旅之城/宜居之城场景落地」 sit in three different sentences of one paragraph
+    a = real_engine.ask("三量齐升行动计划里的“数字+”场景分成哪几类城市？")
+    assert len(a.citations) == 3 and all(x in a.text for x in ("智慧之城", "文旅之城", "宜居之城"))
+    a = real_engine.ask("副中心三量齐升计划里，“数字+”文旅之城的场景项目要放在哪些地方建？")  # one of the items
+    assert "智慧大运河" in a.text
