@@ -257,6 +257,9 @@ class ExtractiveAnswerer:
         parallel = self._parallel_clauses(query, best)
         if parallel:
             return parallel
+        counted = self._counted_slot(query, candidates)
+        if counted:  # 「围绕哪三大片区」: 「围绕CBD、金盏国际合作服务区、国家文创实验区」
+            return self._compose([self._shape(query, counted)], max(counted.support, self.cfg.min_support))
         accepted = self._accepted(candidates[:5])
         slot_list = best.features.get("slot") and "、" in self.index.documents[best.doc_id].text[best.start : best.end]
         listing = best if best.features.get("lists_focus") or slot_list else next(  # 「围绕哪三个功能区」: 「围绕A、B、C」
@@ -270,6 +273,22 @@ class ExtractiveAnswerer:
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
         return listed or self._list_after_lead(query, best) or self._parallel_clauses(query, best)
+
+    def _counted_slot(self, query: Query, candidates: list[Candidate]) -> Candidate | None:
+        """A sentence naming right after the asked verb as many things of the asked kind as the question
+        counts (哪三个/哪三大): it spells out the list, however little else of the question it repeats."""
+        slot, count = asked_slot(query.text), re.search(r"哪([两二三四五六七八九十])", query.text)
+        if not slot or not count:
+            return None
+        verb, heads = slot
+        for cand in candidates[:CANDIDATE_CHUNKS]:
+            text = canonical(self.index.documents[cand.doc_id].text[cand.start : cand.end])
+            m = re.search(rf"{verb}([^,;。:]+)", text)
+            items = re.split(r"、|和|及|与", m.group(1)) if m else []
+            if (not cand.problem and cand.support >= LISTING_FLOOR and len(items) == NUMERALS[count.group(1)]
+                    and fills_slot(text, verb, heads)):
+                return cand
+        return None
 
     def _parallel_clauses(self, query: Query, best: Candidate) -> Draft | None:
         """「推进“数字+”智慧之城场景落地……推进“数字+”文旅之城场景落地……推进“数字+”宜居之城场景落地」:

@@ -526,3 +526,9 @@ def test_clauses_written_to_one_pattern_are_the_items(real_engine):
     assert len(a.citations) == 3 and all(x in a.text for x in ("智慧之城", "文旅之城", "宜居之城"))
     a = real_engine.ask("副中心三量齐升计划里，“数字+”文旅之城的场景项目要放在哪些地方建？")  # one of the items
     assert "智慧大运河" in a.text
+
+
+def test_a_sentence_naming_as_many_as_counted_after_the_asked_verb_is_the_list(real_engine):
+    # the sentence repeats little of the question (support below the refusal line), but it names three 区 after 围绕
+    a = real_engine.ask("朝阳十四五科技规划说要围绕哪三大片区构筑科技创新高地？")
+    assert not a.refused and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
