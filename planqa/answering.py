@@ -30,7 +30,7 @@ from .config import AnswerConfig
 from .evidence import coverage, naming_words, plan_names, weighted_words
 from .headings import match_heading
 from .index_store import Index
-from .query import CATEGORY_LABEL, PERIODS, Query
+from .query import ALIASES, CATEGORY_LABEL, PERIODS, Query
 from .retrieval import alternatives_for
 from .schema import Citation, Hit
 from .sentence_checks import (
@@ -730,10 +730,10 @@ class ExtractiveAnswerer:
                     and w not in _NOT_MEASURES and not re.search(r"\d", w) and not _UNIT_WORD.fullmatch(w)]
 
         after = topic(re.split(r"[，,；;。？?]", text[ask.end() :])[0])  # 「多少增加值」「多少项国际标准」
-        if after:
-            return after[0]
         before = topic(re.split(r"[，,；;。？?]", text[: ask.start()])[-1])
-        return before[-1] if before else ""
+        measure = after[0] if after else before[-1] if before else ""
+        # 「能量密度要达到多少」: the measure is the aliased term it ends (the plan says 比能量)
+        return next((k for k in ALIASES if measure and measure in k and k in text), measure)
 
     def _focus(self, query: Query, optional: frozenset[str]) -> list[tuple[str, ...]]:
         """What a 哪些/什么 question asks about, longest form first: the noun phrase right after the
@@ -767,7 +767,7 @@ class ExtractiveAnswerer:
             if coverage(key, sentence, context, alts) < KEY_SUPPORT:
                 return f"规划中没有关于“{max(key, key=key.get)}”的具体数字。"
             shares = measure in _SHARE_WORDS and ("%" in sentence or "占" in sentence)  # 比重 answered by 「占……的12%」
-            if measure and not shares and not coverage({measure: 1.0}, sentence, context, alts):
+            if measure and not shares and not coverage({measure: 1.0}, sentence, context, {**alts, measure: ALIASES.get(measure, [])}):
                 return f"规划中没有关于“{measure}”的具体数字。"
         for asks, answer, what in _ENTITY_ASKS:
             if asks.search(query.text):

@@ -532,3 +532,9 @@ def test_a_sentence_naming_as_many_as_counted_after_the_asked_verb_is_the_list(r
     # the sentence repeats little of the question (support below the refusal line), but it names three 区 after 围绕
     a = real_engine.ask("朝阳十四五科技规划说要围绕哪三大片区构筑科技创新高地？")
     assert not a.refused and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
+
+
+def test_a_measure_inside_an_aliased_term_is_checked_as_that_term(real_engine):
+    # 「能量密度」 (the plan says 比能量): 密度 alone is in no answer
+    a = real_engine.ask("十三五北京科创规划新能源汽车专栏里，量产动力锂电池单体的能量密度要达到多少Wh/kg？")
+    assert not a.refused and "300瓦时/公斤" in a.text.replace(" ", "")
