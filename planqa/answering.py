@@ -654,7 +654,8 @@ class ExtractiveAnswerer:
             return f"规划中没有关于{query.years[0]}年的相应表述。"
         names = self._names[cand.doc_id]
         if query.places and not any(
-            canonical(p) in names or canonical(p) in where or (p == "北京市" and ("北京" in names or _names_beijing(query.text, where)))
+            canonical(p) in names or any(canonical(a) in where for a in (p, *_PLACE_NAMES.get(p, ())))
+            or (p == "北京市" and ("北京" in names or _names_beijing(query.text, where)))
             for p in query.places
         ):
             return f"已收录文件中没有{query.places[0]}的相应规划内容。"
@@ -997,6 +998,7 @@ _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几�
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures
 _AIMED_YEAR = re.compile(r"到(20\d\d)年")
+_PLACE_NAMES = {"亦庄": ("北京经济技术开发区", "经开区"), "经开区": ("北京经济技术开发区",)}  # what the plans call a place users name
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增长到|建到)了?|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:公司|集团|大学|学院|研究院|研究所|科学院|委员会|科委|发改委|科技局|"

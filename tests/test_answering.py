@@ -538,3 +538,8 @@ def test_a_measure_inside_an_aliased_term_is_checked_as_that_term(real_engine):
     # 「能量密度」 (the plan says 比能量): 密度 alone is in no answer
     a = real_engine.ask("十三五北京科创规划新能源汽车专栏里，量产动力锂电池单体的能量密度要达到多少Wh/kg？")
     assert not a.refused and "300瓦时/公斤" in a.text.replace(" ", "")
+
+
+def test_a_place_is_found_under_the_name_the_plan_gives_it(real_engine):
+    a = real_engine.ask("十三五北京科创规划提出在亦庄建一个智能制造方面的什么中心？")  # the plan says 北京经济技术开发区
+    assert not a.refused and "智能制造应用技术创新中心" in a.text

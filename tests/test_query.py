@@ -129,6 +129,9 @@ def test_asked_unit_target_and_content():
     assert analyze("哪家企业负责建设孵化器？", METAS, Keyword).qtype == "fact"
     q = analyze("校企联合实验室、新型研发机构这类载体要有多少家？", METAS, Keyword)  # the user's label for the kind
     assert "载体" not in q.content and "新型研发机构" in q.content
+    q = analyze("校企联合实验室和新型研发机构这类平台到2026年要达到几家？", METAS, Keyword)
+    assert "平台" not in q.content  # the label ends before 到2026年
+    assert not analyze("十二五期间中关村企业一共牵头制定了多少项国际标准？", METAS, Keyword).wants_target  # 制定了 is no 定了
     assert "智能建造园区" in analyze("未来设计园这些智能建造园区依托哪里来建？", METAS, Keyword).content  # 能 in 智能 ends no label
 
 
