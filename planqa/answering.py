@@ -277,7 +277,7 @@ class ExtractiveAnswerer:
     def _counted_slot(self, query: Query, candidates: list[Candidate]) -> Candidate | None:
         """A sentence naming right after the asked verb as many things of the asked kind as the question
         counts (哪三个/哪三大): it spells out the list, however little else of the question it repeats."""
-        slot, count = asked_slot(query.text), re.search(r"哪([两二三四五六七八九十])", query.text)
+        slot, count = asked_slot(query.text), re.search(r"([两二三四五六七八九十])[个项条种类家所大]", query.text)
         if not slot or not count:
             return None
         verb, heads = slot
@@ -383,6 +383,9 @@ class ExtractiveAnswerer:
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:
             return counted
+        named = self._counted_slot(query, candidates) if items_only else None  # 「“围绕三大片区……”，三大片区是哪三个」
+        if named:
+            return self._compose([self._shape(query, named)], max(named.support, self.cfg.min_support))
         lead = next((c for c in candidates[:5] if not c.problem and c.end - c.start <= 24), None) if items_only else None
         after = self._list_after_lead(query, lead) if lead else None  # 「加强建设城市智慧大脑。建设城市管理大脑，……」
         if after:

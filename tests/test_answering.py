@@ -543,3 +543,9 @@ def test_a_measure_inside_an_aliased_term_is_checked_as_that_term(real_engine):
 def test_a_place_is_found_under_the_name_the_plan_gives_it(real_engine):
     a = real_engine.ask("十三五北京科创规划提出在亦庄建一个智能制造方面的什么中心？")  # the plan says 北京经济技术开发区
     assert not a.refused and "智能制造应用技术创新中心" in a.text
+
+
+def test_a_counted_term_after_a_verb_is_spelled_out_by_the_sentence_with_that_verb(real_engine):
+    # the sub-heading 「2. 围绕三大片区构筑科技创新高地」 counts what its parent section's opening sentence names
+    a = real_engine.ask("朝阳十四五科技规划说要“围绕三大片区构筑科技创新高地”，三大片区是哪三个？")
+    assert not a.refused and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
