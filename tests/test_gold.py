@@ -82,7 +82,7 @@ def test_paraphrase_set_rewords_dev_and_calibration_questions_only(real_engine):
 
 
 def test_heldout_set_is_valid_and_separate(real_engine):
-    """Questions never read (batch 15 u3, u5, u7; batches 16, 18, 20, 22, 24, 26): measured only (``eval --qa-file heldout.jsonl --split test``)."""
+    """Questions never read (batch 15 u3, u5, u7; batches 16, 18, 20, 22, 24, 26, 29): measured only (``eval --qa-file heldout.jsonl --split test``)."""
     items = read_jsonl(EVAL / "heldout.jsonl")
     assert validate_qa(items, raw_texts(ROOT / "corpus"), real_engine.index.documents) == []
     assert {i["split"] for i in items} == {"test"}
