@@ -272,7 +272,7 @@ class ExtractiveAnswerer:
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
-        return listed or self._list_after_lead(query, best) or self._parallel_clauses(query, best)
+        return listed or self._list_after_lead(query, best)
 
     def _counted_slot(self, query: Query, candidates: list[Candidate]) -> Candidate | None:
         """A sentence naming right after the asked verb as many things of the asked kind as the question
@@ -383,9 +383,9 @@ class ExtractiveAnswerer:
         counted = self._counted_parts(query, best, terms) if items_only else None
         if counted:
             return counted
-        named = self._counted_slot(query, candidates) if items_only else None  # 「“围绕三大片区……”，三大片区是哪三个」
-        if named:
-            return self._compose([self._shape(query, named)], max(named.support, self.cfg.min_support))
+        by_count = self._counted_slot(query, candidates) if items_only else None  # 「“围绕三大片区……”，三大片区是哪三个」
+        if by_count:
+            return self._compose([self._shape(query, by_count)], max(by_count.support, self.cfg.min_support))
         lead = next((c for c in candidates[:5] if not c.problem and c.end - c.start <= 24), None) if items_only else None
         after = self._list_after_lead(query, lead) if lead else None  # 「加强建设城市智慧大脑。建设城市管理大脑，……」
         if after:
