@@ -566,6 +566,8 @@ class ExtractiveAnswerer:
         optional = naming_words(words, self._names[doc_id], alts) | (words.keys() & _TIME_WORDS)
         focus = [] if query.qtype == "number" else self._focus(query, optional)
         subjects = [canonical(p) for p in query.places if canonical(p) not in self._names[doc_id]]
+        if _ASKS_DOCUMENT_KIND.search(query.text):  # 「在朝阳算是什么定位的文件」: 「本规划是……的纲领性文件」
+            subjects += ["本规划", "本计划", "本行动计划"]
         top = [w for w, _ in sorted(words.items(), key=lambda kv: -kv[1]) if w not in optional][:4]
         text = canonical(query.text)  # 「未来产业」 asked as two words is one term: 「……等产业」 does not list it
         compounds = [a + b for a in top for b in top if a != b and a + b in text]
@@ -1001,6 +1003,7 @@ _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几�
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures
 _AIMED_YEAR = re.compile(r"到(20\d\d)年")
+_ASKS_DOCUMENT_KIND = re.compile(r"什么(?:定位|性质|级别|层级|类型)的?(?:文件|规划)|(?:文件|规划)的?(?:定位|性质)是什么")
 _PLACE_NAMES = {"亦庄": ("北京经济技术开发区", "经开区"), "经开区": ("北京经济技术开发区",)}  # what the plans call a place users name
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}
 _COUNT_ASK = re.compile(r"(?:(?:达到|提升到|提高到|突破|增加到|增长到|建到)了?|定了|是|有|为|要)?(?:多少|几[个家项所倍成]|百分之几|多高|多大)")

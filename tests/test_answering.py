@@ -549,3 +549,8 @@ def test_a_counted_term_after_a_verb_is_spelled_out_by_the_sentence_with_that_ve
     # the sub-heading 「2. 围绕三大片区构筑科技创新高地」 counts what its parent section's opening sentence names
     a = real_engine.ask("朝阳十四五科技规划说要“围绕三大片区构筑科技创新高地”，三大片区是哪三个？")
     assert not a.refused and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
+
+
+def test_what_kind_of_document_a_plan_is_is_said_by_the_plan_about_itself(real_engine):
+    a = real_engine.ask("朝阳那份十四五科技创新规划，在朝阳算是什么定位的文件？")
+    assert not a.refused and "纲领性文件" in a.citations[0].quote
