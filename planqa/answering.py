@@ -515,6 +515,7 @@ class ExtractiveAnswerer:
         grams = bigrams(query.content or query.text)
         quoted = [t for t in quoted_terms(query.text) if not any(t in n for n in self._names.values())]  # not 「“三量齐升”」
         slot = asked_slot(query.text)
+        aims = bool(_ASKS_PLAN_AIM.search(query.text))  # 「规划想把副中心打造成什么」: what the plan says it sets out to make
         per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -546,7 +547,8 @@ class ExtractiveAnswerer:
                     "type": self._type_bonus(query, sentence, chunk.context, terms),
                     "rank": 1.0 / hit.rank,
                     "focus": next((1.0 - 0.25 * i for i, f in enumerate(focus) if _says(f, sentence)), 0.0),
-                    "subject": float(any(canonical(sentence).startswith(p) for p in subjects)),
+                    "subject": float(any(canonical(sentence).startswith(p) for p in subjects)
+                                     or (aims and canonical(sentence).startswith(_THIS_PLAN) and bool(_MAKES_INTO.search(sentence)))),
                     "length": -min(1.0, max(0.0, (e - s - LONG) / LONG)),  # 0 up to LONG, -1 from twice that
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
                     "quoted": _quotes(quoted, sentence),
@@ -1003,6 +1005,9 @@ _ASKS_FREQUENCY = re.compile(r"多久|多长时间|多频繁|频次|频率|几�
 _FREQUENCY = re.compile(r"每[年季月周天日]|每半年|年度|季度|月度|[一二两三四五六七八九十]年")
 _MEASURE_FRAMES = {"规模", "总量"}  # frame words elsewhere, but what 「产业规模要突破多少」 measures
 _AIMED_YEAR = re.compile(r"到(20\d\d)年")
+_ASKS_PLAN_AIM = re.compile(r"规划[^，,？?]{0,8}?(?:想|要|希望|打算|旨在|准备)[^，,？?]{0,2}?(?:把|将|让)[^，,？?]{0,14}?(?:打造|建设|建|搞|做)成")
+_THIS_PLAN = ("本规划", "本计划", "本行动计划")
+_MAKES_INTO = re.compile(r"打造|建成|建设成为|成为")
 _ASKS_DOCUMENT_KIND = re.compile(r"什么(?:定位|性质|级别|层级|类型)的?(?:文件|规划)|(?:文件|规划)的?(?:定位|性质)是什么")
 _PLACE_NAMES = {"亦庄": ("北京经济技术开发区", "经开区"), "经开区": ("北京经济技术开发区",)}  # what the plans call a place users name
 _SHARE_WORDS = {"比例", "比重", "占比", "份额", "百分比"}

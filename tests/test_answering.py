@@ -554,3 +554,10 @@ def test_a_counted_term_after_a_verb_is_spelled_out_by_the_sentence_with_that_ve
 def test_what_kind_of_document_a_plan_is_is_said_by_the_plan_about_itself(real_engine):
     a = real_engine.ask("朝阳那份十四五科技创新规划，在朝阳算是什么定位的文件？")
     assert not a.refused and "纲领性文件" in a.citations[0].quote
+
+
+def test_what_a_plan_sets_out_to_make_something_into_is_said_by_the_plan_about_itself(real_engine):
+    # 「本规划旨在……聚力打造首都科技创新重要增长极」, not the review's 「高质量打造北京新两翼中的一翼」
+    for q in ("通州十五五科技创新规划起草说明里，规划想把副中心打造成什么？", "这个副中心科创规划最终想把副中心搞成个啥？"):
+        a = real_engine.ask(q)
+        assert not a.refused and "首都科技创新重要增长极" in a.citations[0].quote
