@@ -232,14 +232,23 @@ _SLOT = re.compile(rf"({'|'.join(_SLOT_VERBS)})(?:的是|的)?(?:哪些|哪[几�
                    r"((?:[\u4e00-\u9fff](?![又还来呢吗])){1,6})")
 
 
+_FRAME = re.compile(r"以(?:什么|啥|哪些|哪个|哪几个)(?:作)?为([\u4e00-\u9fff]{1,3}?)(?=[来，,？?]|$|建设|发展|推进)")
+
+
 def asked_slot(question: str) -> tuple[str, str] | None:
     """(verb, the last character of the kind asked) when a question asks for the object of a verb
     (「依托哪个园区发展」 → 依托, 区; a 园区 may be a 园)."""
+    framed = _FRAME.search(question)  # 「以什么为核心」: the sentence says 以……为核心
+    if framed:
+        return "以", "为" + framed.group(1)
     m = _SLOT.search(question)
     kind = re.split(r"发展|建设|落地|布局|开展|构筑|构建|打造|推进|形成|方面|[来上中里的]", m.group(2))[0] if m else ""
     return (m.group(1), kind[-1] + ("园" if kind.endswith("园区") else "")) if kind else None
 
 
 def fills_slot(sentence: str, verb: str, heads: str) -> bool:
-    """The sentence names a thing of that kind right after the verb (「依托国际种业园」 fills 依托哪个园区)."""
+    """The sentence names a thing of that kind right after the verb (「依托国际种业园」 fills 依托哪个园区;
+    「以建设大科学装置为核心」 fills 以什么为核心)."""
+    if heads.startswith("为"):
+        return bool(re.search(rf"{verb}[^,;。:]{{1,20}}{heads}", canonical(sentence)))
     return bool(re.search(rf"{verb}[^,;。:]{{0,16}}?[{heads}]", canonical(sentence)))

@@ -561,3 +561,9 @@ def test_what_a_plan_sets_out_to_make_something_into_is_said_by_the_plan_about_i
     for q in ("通州十五五科技创新规划起草说明里，规划想把副中心打造成什么？", "这个副中心科创规划最终想把副中心搞成个啥？"):
         a = real_engine.ask(q)
         assert not a.refused and "首都科技创新重要增长极" in a.citations[0].quote
+
+
+def test_what_something_is_built_around_is_said_in_the_same_frame(real_engine):
+    # 「以什么为核心」: the 十三五 box's 「以建设大科学装置为核心」, not the 十四五 reading's 怀柔 sentence
+    a = real_engine.ask("怀柔科学城以什么为核心来建设？")
+    assert not a.refused and "以建设大科学装置为核心" in a.citations[0].quote
