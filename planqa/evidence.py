@@ -14,6 +14,7 @@ from .tokenizer import FRAME_WORDS
 
 LIGHT = 0.35  # weight factor of frame words and of single characters
 _YEAR = re.compile(r"20\d\d")
+_COLLOQUIAL = {"搞", "想"}
 
 
 def weighted_words(text: str, tokenizer, keyword, extra: list[str] = ()) -> dict[str, float]:
@@ -21,6 +22,8 @@ def weighted_words(text: str, tokenizer, keyword, extra: list[str] = ()) -> dict
     words: dict[str, float] = {}
     for w in tokenizer.content_words(text):
         c = canonical(w)
+        if c in _COLLOQUIAL:
+            continue  # 「搞的是什么计划」「想把……搞成个啥」: the user's wording, never the plans'
         if c and (not c.replace(".", "").replace("%", "").isdigit() or _YEAR.fullmatch(c)):  # figures are checked, not matched
             weight = keyword.idf(w)
             if c in FRAME_WORDS or (len(c) == 1 and not c.isascii()) or _YEAR.fullmatch(c):

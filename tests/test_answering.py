@@ -567,3 +567,9 @@ def test_what_something_is_built_around_is_said_in_the_same_frame(real_engine):
     # 「以什么为核心」: the 十三五 box's 「以建设大科学装置为核心」, not the 十四五 reading's 怀柔 sentence
     a = real_engine.ask("怀柔科学城以什么为核心来建设？")
     assert not a.refused and "以建设大科学装置为核心" in a.citations[0].quote
+
+
+def test_colloquial_verbs_the_plans_never_use_do_not_pick_the_sentence(real_engine):
+    # 「搞」 would match nothing in the plans but weighs as much as a rare topic word
+    a = real_engine.ask("朝阳培育高成长企业搞的是什么计划？")
+    assert not a.refused and "凤鸣计划" in a.citations[0].quote
