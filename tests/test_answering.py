@@ -573,3 +573,8 @@ def test_colloquial_verbs_the_plans_never_use_do_not_pick_the_sentence(real_engi
     # 「搞」 would match nothing in the plans but weighs as much as a rare topic word
     a = real_engine.ask("朝阳培育高成长企业搞的是什么计划？")
     assert not a.refused and "凤鸣计划" in a.citations[0].quote
+
+
+def test_the_city_government_is_an_issuer(real_engine):
+    a = real_engine.ask("十四五国际科创中心规划解读讲的那份《规划》，全称是什么、是谁发布的？")
+    assert not a.refused and "北京市委市政府" in a.citations[0].quote
