@@ -14,7 +14,7 @@ from .tokenizer import FRAME_WORDS
 
 LIGHT = 0.35  # weight factor of frame words and of single characters
 _YEAR = re.compile(r"20\d\d")
-_COLLOQUIAL = {"搞", "想"}
+_COLLOQUIAL = {"搞", "想"}  # question-side only: as index stopwords they cost dev answers (README, stop 16)
 
 
 def weighted_words(text: str, tokenizer, keyword, extra: list[str] = ()) -> dict[str, float]:
