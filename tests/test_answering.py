@@ -145,6 +145,8 @@ def test_a_plan_name_is_not_an_asked_scope(real_engine):
 def test_who_holds_a_post_needs_a_person(real_engine):
     a = real_engine.ask("朝阳区科技创新改革建设领导小组组长由谁担任？")
     assert a.refused  # the plan names the group, not its head
+    b = real_engine.ask("三量齐升行动计划在组织领导上，由谁来挂帅推进？")
+    assert not b.refused and "由分管区领导挂帅" in b.text  # a leader in charge answers 由谁
 
 
 def test_rd_intensity_is_not_answered_by_another_share(real_engine):

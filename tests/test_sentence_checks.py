@@ -89,6 +89,7 @@ def test_the_object_a_question_asks_of_a_verb():
     assert asked_slot("“围绕三大片区构筑科技创新高地”，三大片区是哪三个？") == ("围绕", "区")  # the count names the slot
     assert asked_slot("要持续开展哪些品牌科普活动？") is None  # 开展 takes anything
     assert asked_slot("怀柔科学城以什么为核心来建设？") == ("以", "为核心")
+    assert asked_slot("总体思路中，以什么作为建设的主要载体？") == ("以", "为主要载体")  # 「建设的」 qualifies the head
     assert fills_slot("以建设大科学装置为核心，重点拓展与中国科学院的合作", "以", "为核心")
     assert not fills_slot("以物质为基础、以能源和生命为起步科学方向", "以", "为核心")
     assert fills_slot("于家务乡依托国际种业园，重点发展现代种业。", "依托", "区园")
