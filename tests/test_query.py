@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planqa.query import (
+    ALIASES,
     analyze,
     ask_parts,
     compare_parts,
@@ -44,6 +45,8 @@ def test_aliases_expand_what_users_type():
     ex = expansions("副中心研发强度多少")
     assert "城市副中心" in ex and "研究与试验发展" in ex
     assert "高新技术企业" in expansions("高企有多少家")
+    # 「占北京地区生产总值的24.2%」 states a 比重 without the word
+    assert all("占" in ALIASES[w] for w in ("比重", "比例", "占比"))
 
 
 def test_places_periods_and_years_point_at_plans():
