@@ -78,6 +78,7 @@ _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
 _ENUM = re.compile(r"[、；;]")
 _SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
+_ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12}){2,}[^、—，。；]{0,16}(?=[，。；]|$)")  # 「A、B、C……」「A—B—C……」 to the clause end
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
@@ -266,8 +267,11 @@ class ExtractiveAnswerer:
             (c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
         if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
             return self._compose([self._shape(query, listing)], listing.support)
+        names = " ".join(self._names.values())
+        words = {w for w in weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
+                 if len(w) >= 2 and w not in FRAME_WORDS and w not in names}  # the kind asked, not the plan
         spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
-                        and _SPELLS_OUT.search(self.index.documents[c.doc_id].text[c.start : c.end])
+                        and _spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words)
                         and not self._led_by(c, best)), None)  # an item after the lead is not the whole list
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
@@ -1088,6 +1092,13 @@ def _quotes(terms: list[str], sentence: str) -> float:
     counts 1, merely contained (「揭榜挂帅、项目落地」) half."""
     c = canonical(sentence)
     return sum(1.0 if f'"{t}"' in c else 0.5 if t in c else 0.0 for t in terms) / len(terms) if terms else 0.0
+
+
+def _spells_out(sentence: str, words: set[str]) -> bool:
+    """The sentence enumerates things of a kind the question names (「A、B、房山区三大新能源汽车产业基地」),
+    or of a kind lists are made of (「A、B、C等前沿领域」)."""
+    return bool(_SPELLS_OUT.search(sentence)) or any(
+        any(w in canonical(re.split("[、—]", m.group())[-1]) for w in words) for m in _ENUMERATION.finditer(sentence))
 
 
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:

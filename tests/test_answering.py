@@ -280,6 +280,15 @@ def test_a_list_question_takes_the_items_listed_before_what_it_asks_about(real_e
     assert not b.refused and "量子信息、光电子" in b.citations[0].quote
 
 
+def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
+    # 「大兴、昌平、房山区三大新能源汽车产业基地」: the items, then 产业基地 (no 等, no 领域)
+    a = real_engine.ask("北京新能源车的三个产业基地分别落在哪几个区？")
+    assert not a.refused and "大兴、昌平、房山区三大新能源汽车产业基地" in a.citations[0].quote
+    # not 「聚焦5G、人工智能、区块链等前沿领域」 of another plan, which lists another kind
+    b = real_engine.ask("企业梯度培育体系包括哪几个梯队？")
+    assert not b.refused and "“小升规”、“规升强”企业的梯度培育体系" in b.citations[0].quote
+
+
 def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine):
     a = real_engine.ask("通州三量齐升和朝阳十四五对高企数量的目标各是多少？")
     assert not a.refused and "1500" in a.text and "5200" in a.text  # 高企 = 高新技术企业 in both plans
