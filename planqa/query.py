@@ -362,6 +362,8 @@ def plan_mentions(text: str, metas: dict[str, DocMeta]) -> list[tuple[int, int, 
     own_kinds = {k for k in _KINDS if k in text and names_own_kind(text, k, metas)}
     for doc_id, meta in metas.items():
         names = {a for a in (*meta.aliases, meta.region) if a and len(a) >= 2}
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}[市区]", meta.region):
+            names.add(meta.region[:-1] + "全" + meta.region[-1])  # 「北京全市」「朝阳全区」 name the place's plans
         names |= {k for k in own_kinds if k in meta.kind or k in meta.title}
         span = _period_years(meta.period)
         names |= {p for p, years in PERIODS.items() if span and _overlap(years, span) >= 3}
