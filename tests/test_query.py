@@ -39,6 +39,9 @@ def test_question_types():
     assert question_type("朝阳说的“一地三中心”具体指啥？") == "definition"
     assert question_type("协同创新的三类平台分别叫啥？") == "list"  # the parts of a counted name
     assert question_type("三量齐升里的五大行动分别叫什么？") == "list"
+    # 持股比例 names the topic; 哪类机构、在哪里 is what is asked
+    assert question_type("放宽外资持股比例的试点，是针对哪类机构、在哪里开展？") == "fact"
+    assert question_type("朝阳科技领域目前还存在哪几方面突出问题？") == "list"  # 存在哪…: no 在哪
 
 
 def test_aliases_expand_what_users_type():
