@@ -429,8 +429,10 @@ def compare_parts(text: str, metas: dict[str, DocMeta]) -> list[tuple[str, list[
         borrow = (k < len(named) - 1 and not _ASKS.search(" ".join([clause, *shared]))
                   and len(_PLAN_WORDS.sub("", _strip_mentions(clause, metas))) <= 4)  # a bare plan name takes the last part's ask
         # 「A规划基础研究经费占比目标是多少？B解读说实际做到多少？」: a later ask with no topic of its own takes the first's
-        elliptic = (k and not shared and _ASKS.search(clause)
-                    and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2)
+        # 「A的公民科学素养达标率目标，和B的全区目标，各是多少」: a shared ask with no topic either takes a real one
+        asked = " ".join([clause, *shared])
+        elliptic = (k and (not shared or len(_FILLER.sub("", first_topic)) >= OWN_TOPIC_CHARS) and _ASKS.search(asked)
+                    and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(asked, metas))))) < 2)
         parts.append((" ".join([clause, *shared] + ([last_rest] if borrow else []) + ([first_topic] if elliptic else [])), docs))
     return _narrowed(parts, text, metas)
 

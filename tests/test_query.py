@@ -74,6 +74,9 @@ def test_comparison_splits_into_one_sub_question_per_plan():
     assert [docs for _, docs in parts] == [["fu.txt"], ["bj13.txt"]]
     assert all("研发投入强度" in text for text, _ in parts) and "全市" not in parts[0][0]
     assert [docs for _, docs in compare_parts("专利拥有量 十三五北京定的目标 vs 朝阳十四五目标", METAS)] == [["bj13.txt"], ["cy.txt"]]
+    # 「……全区目标，各是多少」: the later part asks the first part's topic (a long one: not 「总体」)
+    parts = compare_parts("北京十三五科创规划定的全市公民科学素养达标率目标，和朝阳十四五规划的全区目标，各是多少？", METAS)
+    assert "公民科学素养达标率" in parts[1][0] and parts[1][1] == ["cy.txt"]
     # 「北京全市」 names the city's plan though 北京 and 全市 alone are only scopes
     parts = compare_parts("2015年底北京全市的万人发明专利拥有量，和朝阳区十四五规划里说的朝阳的，各是多少？", METAS)
     assert [docs for _, docs in parts] == [["bj13.txt"], ["cy.txt"]]
