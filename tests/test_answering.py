@@ -289,6 +289,14 @@ def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
     assert not b.refused and "“小升规”、“规升强”企业的梯度培育体系" in b.citations[0].quote
 
 
+def test_a_figure_for_another_holder_does_not_answer(real_engine):
+    # 「科技服务业增加值……占北京地区生产总值的比重达到7.9%」 has the year and 比重 but is not 中关村's
+    a = real_engine.ask("2015年中关村示范区的增加值占北京GDP的比重是多少？")
+    assert not a.refused and "24.2%" in a.citations[0].quote
+    b = real_engine.ask("北京十三五科创规划新能源汽车专栏里，全市纯电动车产能目标是多少？")
+    assert "50万辆" in b.citations[0].quote  # 纯电动车 is the 纯电动汽车 of the plan, no other holder
+
+
 def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine):
     a = real_engine.ask("通州三量齐升和朝阳十四五对高企数量的目标各是多少？")
     assert not a.refused and "1500" in a.text and "5200" in a.text  # 高企 = 高新技术企业 in both plans
