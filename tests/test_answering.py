@@ -289,6 +289,11 @@ def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
     assert not b.refused and "“小升规”、“规升强”企业的梯度培育体系" in b.citations[0].quote
 
 
+def test_a_spending_target_is_answered_by_the_r_and_d_figure(real_engine):
+    a = real_engine.ask("副中心研发投入到2026年的目标是啥")  # a figure question, and R&D is the 投入
+    assert not a.refused and "全区R&D相比2023年力争实现倍增" in a.citations[0].quote
+
+
 def test_a_figure_for_another_holder_does_not_answer(real_engine):
     # 「科技服务业增加值……占北京地区生产总值的比重达到7.9%」 has the year and 比重 but is not 中关村's
     a = real_engine.ask("2015年中关村示范区的增加值占北京GDP的比重是多少？")

@@ -42,6 +42,7 @@ def test_question_types():
     # 持股比例 names the topic; 哪类机构、在哪里 is what is asked
     assert question_type("放宽外资持股比例的试点，是针对哪类机构、在哪里开展？") == "fact"
     assert question_type("朝阳科技领域目前还存在哪几方面突出问题？") == "list"  # 存在哪…: no 在哪
+    assert question_type("副中心研发投入到2026年的目标是啥") == "number"  # the target of a spending is a figure
 
 
 def test_aliases_expand_what_users_type():
@@ -50,6 +51,7 @@ def test_aliases_expand_what_users_type():
     assert "高新技术企业" in expansions("高企有多少家")
     # 「占北京地区生产总值的24.2%」 states a 比重 without the word
     assert all("占" in ALIASES[w] for w in ("比重", "比例", "占比"))
+    assert "R&D" in ALIASES["投入"]  # 「全区R&D相比2023年力争实现倍增」: the plans' R&D is the spending
 
 
 def test_places_periods_and_years_point_at_plans():
