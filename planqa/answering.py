@@ -762,7 +762,8 @@ class ExtractiveAnswerer:
             return [w for w in words if len(w) > 1 and w not in optional and not re.search(r"\d", w)]
 
         after = words_of(_FOCUS_END.split(query.text[ask.end() :])[0])
-        before = words_of(([p for p in _FOCUS_END.split(query.text[: ask.start()]) if words_of(p)] or [""])[-1])
+        before = words_of(([p for p in _FOCUS_END.split(query.text[: ask.start()])  # 「未来产业都瞄准啥方向」: not 瞄准
+                            if words_of(p) and not all(w in FRAME_WORDS for w in words_of(p))] or [""])[-1])
         if after and all(w in FRAME_WORDS for w in after):
             after = [w for w in before if w not in FRAME_WORDS][-2:] + after[-1:]
         for words in (after, before):

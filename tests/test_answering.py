@@ -278,6 +278,8 @@ def test_a_list_question_takes_the_items_listed_before_what_it_asks_about(real_e
     # it wins even where the topic sentence repeats more of the question (重点, 布局)
     b = real_engine.ask("朝阳十四五重点布局哪些未来产业？")
     assert not b.refused and "量子信息、光电子" in b.citations[0].quote
+    c = real_engine.ask("朝阳十四五科技规划里未来产业都瞄准啥方向？")  # the verb before 啥 is no topic
+    assert not c.refused and "量子信息、光电子" in c.citations[0].quote
 
 
 def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
