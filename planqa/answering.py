@@ -767,6 +767,8 @@ class ExtractiveAnswerer:
         if after and all(w in FRAME_WORDS for w in after):
             after = [w for w in before if w not in FRAME_WORDS][-2:] + after[-1:]
         for words in (after, before):
+            while len(words) > 1 and words[-1] in _PART_WORDS:
+                words = words[:-1]  # 「保障措施部分都包括啥」: the part is named by 保障措施
             forms = [tuple(words[i:]) for i in range(max(0, len(words) - 3), len(words))]
             forms = [f for f in forms if "".join(f) not in FRAME_WORDS]  # a bare 目标/方向 says nothing
             if forms:
@@ -1001,6 +1003,7 @@ _CONCEPTS = [
      re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)|企业研发投入强度")),  # 企业研发投入占销售收入、基础研究占R&D
 ]
 _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
+_PART_WORDS = {"部分", "章节", "板块", "内容", "方面"}  # where in a plan, not what
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有将]|(?<![主重需首])要|分别|包括|主要(?=[有是为在]|包括|集中|聚焦|涉及)|都|(?<![未以带近原后本从外])来(?![源自看])")  # 「靠哪些品牌活动来提升……」
 # 「相比差多少」「现在有多少」: comparing and time words measure nothing themselves, and a figure

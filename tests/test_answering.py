@@ -237,6 +237,8 @@ def test_a_section_titled_by_what_is_asked_lists_its_parts(real_engine):
     a = real_engine.ask("朝阳十四五科技规划要坚持哪几条基本原则？")  # 坚持 is in every principle, not in the title
     assert not a.refused and "基本原则" in a.text and len(a.citations) == 4
     assert "创新驱动，引领发展" in a.text and "以人为本，科技赋能" in a.text
+    b = real_engine.ask("副中心三量齐升行动计划保障措施部分都包括啥？")  # 部分 names where, 保障措施 what
+    assert "加强组织领导" in b.text and "强化考评监督" in b.text and len(b.citations) == 5
 
 
 def test_scale_is_what_a_scale_question_measures(real_engine):
