@@ -51,6 +51,7 @@ def test_aliases_expand_what_users_type():
     assert "高新技术企业" in expansions("高企有多少家")
     # 「占北京地区生产总值的24.2%」 states a 比重 without the word
     assert all("占" in ALIASES[w] for w in ("比重", "比例", "占比"))
+    assert "形式" in ALIASES["方式"] and "方式" in ALIASES["形式"]  # 项目组织方式 / 新型项目组织形式
     assert "R&D" in ALIASES["投入"]  # 「全区R&D相比2023年力争实现倍增」: the plans' R&D is the spending
 
 
