@@ -78,7 +78,7 @@ _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
 _ENUM = re.compile(r"[、；;]")
 _SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
-_ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12}){2,}[^、—，。；]{0,16}(?=[，。；]|$)")  # 「A、B、C……」「A—B—C……」 to the clause end
+_ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12})+[^、—，。；]{0,16}(?=[，。；]|$)")  # 「A、B、C……」「A—B—C……」 to the clause end
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
@@ -1121,8 +1121,12 @@ def _other_holder(question: str, sentence: str, context: str, key: dict[str, flo
 def _spells_out(sentence: str, words: set[str]) -> bool:
     """The sentence enumerates things of a kind the question names (「A、B、房山区三大新能源汽车产业基地」),
     or of a kind lists are made of (「A、B、C等前沿领域」)."""
-    return bool(_SPELLS_OUT.search(sentence)) or any(
-        any(w in canonical(re.split("[、—]", m.group())[-1]) for w in words) for m in _ENUMERATION.finditer(sentence))
+    for m in _ENUMERATION.finditer(sentence):
+        last = re.split("[、—]", m.group())[-1]
+        separators = len(re.findall("[、—]", m.group())) + bool(re.search("和|与|及", last))  # 「A、B和C国家实验室建设」
+        if separators >= 2 and any(w in canonical(last) for w in words):
+            return True
+    return bool(_SPELLS_OUT.search(sentence))
 
 
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:
