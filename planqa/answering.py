@@ -281,7 +281,7 @@ class ExtractiveAnswerer:
     def _counted_slot(self, query: Query, candidates: list[Candidate]) -> Candidate | None:
         """A sentence naming right after the asked verb as many things of the asked kind as the question
         counts (哪三个/哪三大): it spells out the list, however little else of the question it repeats."""
-        slot, count = asked_slot(query.text), re.search(r"([两二三四五六七八九十])[个项条种类家所大]", query.text)
+        slot, count = asked_slot(query.text), re.search(r"([两二三四五六七八九十])[个项条种类家所大]|哪几", query.text)
         if not slot or not count:
             return None
         verb, heads = slot
@@ -289,8 +289,8 @@ class ExtractiveAnswerer:
             text = canonical(self.index.documents[cand.doc_id].text[cand.start : cand.end])
             m = re.search(rf"{verb}([^,;。:]+)", text)
             items = re.split(r"、|和|及|与", m.group(1)) if m else []
-            if (not cand.problem and cand.support >= LISTING_FLOOR and len(items) == NUMERALS[count.group(1)]
-                    and fills_slot(text, verb, heads)):
+            wanted = len(items) == NUMERALS[count.group(1)] if count.group(1) else len(items) >= 2  # 「哪几个重点片区」: any list
+            if not cand.problem and cand.support >= LISTING_FLOOR and wanted and fills_slot(text, verb, heads):
                 return cand
         return None
 

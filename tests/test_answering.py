@@ -562,6 +562,8 @@ def test_a_sentence_naming_as_many_as_counted_after_the_asked_verb_is_the_list(r
     # the sentence repeats little of the question (support below the refusal line), but it names three 区 after 围绕
     a = real_engine.ask("朝阳十四五科技规划说要围绕哪三大片区构筑科技创新高地？")
     assert not a.refused and all(x in a.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
+    b = real_engine.ask("朝阳十四五科技规划要围绕哪几个重点片区构筑科技创新高地？")  # 哪几: any number of them
+    assert not b.refused and all(x in b.citations[0].quote for x in ("CBD", "金盏国际合作服务区", "国家文创实验区"))
 
 
 def test_a_measure_inside_an_aliased_term_is_checked_as_that_term(real_engine):
