@@ -79,6 +79,7 @@ _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")
 _ENUM = re.compile(r"[、；;]")
 _SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
 _ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12})+[^、—，。；]{0,16}(?=[，。；]|$)")  # 「A、B、C……」「A—B—C……」 to the clause end
+_OF_KIND = re.compile(r"(?:、[^、，。；]{1,40}){2,}等(?:一批|一系列|多个|若干)([^，。；]{1,12})")  # 「A、B、C等一批项目落地建设」
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
@@ -270,9 +271,10 @@ class ExtractiveAnswerer:
         names = " ".join(self._names.values())
         words = {w for w in weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
                  if len(w) >= 2 and w not in FRAME_WORDS and w not in names}  # the kind asked, not the plan
-        spelled = next((c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
-                        and _spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words)
-                        and not self._led_by(c, best)), None)  # an item after the lead is not the whole list
+        near = [c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
+                and not self._led_by(c, best)]  # an item after the lead is not the whole list
+        strength = {id(c): _spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words) for c in near}
+        spelled = max((c for c in near if strength[id(c)]), key=lambda c: strength[id(c)], default=None)  # the first of the surest
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
             return self._compose([self._shape(query, spelled)], spelled.support)
@@ -1118,15 +1120,18 @@ def _other_holder(question: str, sentence: str, context: str, key: dict[str, flo
     return False
 
 
-def _spells_out(sentence: str, words: set[str]) -> bool:
-    """The sentence enumerates things of a kind the question names (「A、B、房山区三大新能源汽车产业基地」),
-    or of a kind lists are made of (「A、B、C等前沿领域」)."""
+def _spells_out(sentence: str, words: set[str]) -> int:
+    """How surely the sentence enumerates what is asked: 2 for items 「等一批项目」 of a kind the question
+    names, however long; 1 for short items right before such a kind (「A、B、房山区三大新能源汽车产业基地」)
+    or before a kind lists are made of (「A、B、C等前沿领域」); else 0."""
+    if any(any(w in canonical(m.group(1)) for w in words) for m in _OF_KIND.finditer(sentence)):
+        return 2
     for m in _ENUMERATION.finditer(sentence):
         last = re.split("[、—]", m.group())[-1]
         separators = len(re.findall("[、—]", m.group())) + bool(re.search("和|与|及", last))  # 「A、B和C国家实验室建设」
         if separators >= 2 and any(w in canonical(last) for w in words):
-            return True
-    return bool(_SPELLS_OUT.search(sentence))
+            return 1
+    return int(bool(_SPELLS_OUT.search(sentence)))
 
 
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:

@@ -290,6 +290,9 @@ def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
     assert not a.refused and "大兴、昌平、房山区三大新能源汽车产业基地" in a.citations[0].quote
     c = real_engine.ask("十四五期间北京要全力服务保障哪三个国家实验室的建设？")  # 「A、B和C国家实验室」: one 、 and a 和
     assert not c.refused and "昌平国家实验室、中关村国家实验室和怀柔国家实验室" in c.citations[0].quote
+    # 「A、B、……等一批项目落地建设」 (long items) lists the 项目 asked, not the slogan 「“……、项目落地”工作机制」
+    d = real_engine.ask("三量齐升计划点名要加快落地建设的高水平创新平台项目有哪些？")
+    assert "国家ICT技术产业创新基地" in d.citations[0].quote and "农业微生物中心" in d.citations[0].quote
     # not 「聚焦5G、人工智能、区块链等前沿领域」 of another plan, which lists another kind
     b = real_engine.ask("企业梯度培育体系包括哪几个梯队？")
     assert not b.refused and "“小升规”、“规升强”企业的梯度培育体系" in b.citations[0].quote
