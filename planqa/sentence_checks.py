@@ -229,7 +229,7 @@ def table_row_sentence(row: str, context: str) -> str:
 # verbs whose object a question asks for (「依托哪个园区」「聚焦哪些领域」「围绕哪三个功能区」)
 _SLOT_VERBS = "依托 依靠 聚焦 围绕 瞄准 面向 落户 设立 引进 搭建 组建".split()  # (not 开展/实施/发展: they take anything)
 _SLOT = re.compile(rf"({'|'.join(_SLOT_VERBS)})(?:的是|的)?(?:哪些|哪[几两二三四五六七八九十][个项条种类家所大]?|哪[个项条种类家所]|什么|[两二三四五六七八九十][个项条种类家所大])"
-                   r"((?:(?![又还来呢吗])[\u4e00-\u9fff]){1,6})")
+                   r"((?:(?![又还来呢吗是有])[\u4e00-\u9fff]){1,6})")
 # 「以什么为核心」: the slot is what stands between 以 and 为核心
 _FRAME = re.compile(r"以(?:什么|啥|哪些|哪个|哪几个)(?:作)?为(?:[\u4e00-\u9fff]{1,4}的)?([\u4e00-\u9fff]{1,4}?)(?=[来，,？?]|$|建设|发展|推进)")
 

@@ -87,6 +87,7 @@ def test_the_object_a_question_asks_of_a_verb():
     assert asked_slot("围绕的是哪几个重点功能区？") == ("围绕", "区")
     assert asked_slot("要围绕哪三大片区构筑科技创新高地？") == ("围绕", "区")  # a count, and the verb after the kind
     assert asked_slot("围绕哪三大片区来构筑科技创新高地？") == ("围绕", "区")  # the kind ends before 来
+    assert asked_slot("优化空间布局，围绕的三大片区是哪几个？") == ("围绕", "区")  # … and before 是
     assert asked_slot("“围绕三大片区构筑科技创新高地”，三大片区是哪三个？") == ("围绕", "区")  # the count names the slot
     assert asked_slot("要持续开展哪些品牌科普活动？") is None  # 开展 takes anything
     assert asked_slot("怀柔科学城以什么为核心来建设？") == ("以", "为核心")
