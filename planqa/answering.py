@@ -537,7 +537,8 @@ class ExtractiveAnswerer:
             for s, e in spans:
                 if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or is_title_line(doc.text[s:e], doc.meta):
                     continue  # a bare heading or title line names a topic, it does not answer
-                states_period = _ASKS_SPAN.search(query.text) and _states_period(doc.text[s:e], doc.meta.period)
+                states_period = (_ASKS_SPAN.search(query.text) and _states_period(doc.text[s:e], doc.meta.period)
+                                 or _ASKS_SCOPE.search(query.text) and _STATES_SCOPE.match(doc.text[s:e]))  # 「规划范围涵盖……全域」
                 if _NOTICE.search(doc.text[s:e]) and not (_ASKS_ABOUT_ISSUING.search(query.text) or states_period):
                     continue  # the cover notice (现印发给你们…) talks about the document, not its content
                 if _PURPOSE.search(doc.text[s:e]) and not (_ASKS_PURPOSE.search(query.text) or _ASKS_MEANING.search(query.text)):
@@ -1050,6 +1051,8 @@ _ASKS_MEANING = re.compile(_ASKS_ITEMS.pattern + r"|指什么|指啥|是指|指�
 _ASKS_NAME = re.compile(r"叫什么|名称|什么名字|称为|哪个平台|什么平台")
 _ASKS_ROLE = re.compile(r"作用|定位|角色|地位|功能|干嘛|干什么|做什么|是个什么|是什么样")
 _ASKS_SPAN = re.compile(r"期限|年限|规划期|起止|哪几年|哪些年份")
+_ASKS_SCOPE = re.compile(r"范围")  # what area a plan covers
+_STATES_SCOPE = re.compile(r"(?:本)?规划(?:的)?(?:范围|覆盖范围)")
 _YEAR_SPAN = re.compile(r"20\d\d年?[至到—－-]20\d\d年")
 _ANSWER_TYPES = [
     (re.compile(r"哪家|哪个企业|哪家企业|谁来|由谁|哪个单位|哪个部门|什么机构|牵头|(?:机构|单位|部门|小组)(?:叫什么|是哪个|名称)"),

@@ -207,7 +207,7 @@ class Query:
 
 
 def question_type(text: str, allow_compare: bool = True) -> str:
-    if re.search(r"哪一[个项环类家]|哪个|哪家|哪类|哪里|哪儿|谁|哪些年份|哪几年", text) and not re.search(r"哪些(?!年份)|多少", text):
+    if re.search(r"哪一[个项环类家]|哪个|哪家|哪类|哪里|哪儿|谁|还是|哪些年份|哪几年", text) and not re.search(r"哪些(?!年份)|多少", text):
         return "fact"
     for name, pattern in QTYPE_PATTERNS:
         if pattern.search(text) and (allow_compare or name != "compare"):

@@ -298,6 +298,13 @@ def test_a_list_is_items_enumerated_before_the_kind_asked(real_engine):
     assert not b.refused and "“小升规”、“规升强”企业的梯度培育体系" in b.citations[0].quote
 
 
+def test_the_area_a_plan_covers_is_its_stated_scope(real_engine):
+    a = real_engine.ask("通州十五五科技创新规划的规划范围覆盖哪些区域？")
+    assert not a.refused and a.citations[0].quote.startswith("规划范围涵盖城市副中心全域")
+    b = real_engine.ask("通州十五五科技创新规划的范围是只管几个园区，还是覆盖整个副中心？")
+    assert not b.refused and b.citations[0].quote.startswith("规划范围涵盖城市副中心全域")
+
+
 def test_a_spending_target_is_answered_by_the_r_and_d_figure(real_engine):
     a = real_engine.ask("副中心研发投入到2026年的目标是啥")  # a figure question, and R&D is the 投入
     assert not a.refused and "全区R&D相比2023年力争实现倍增" in a.citations[0].quote

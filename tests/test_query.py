@@ -43,6 +43,7 @@ def test_question_types():
     assert question_type("放宽外资持股比例的试点，是针对哪类机构、在哪里开展？") == "fact"
     assert question_type("朝阳科技领域目前还存在哪几方面突出问题？") == "list"  # 存在哪…: no 在哪
     assert question_type("副中心研发投入到2026年的目标是啥") == "number"  # the target of a spending is a figure
+    assert question_type("规划的范围是只管几个园区，还是覆盖整个副中心？") == "fact"  # a choice, not a count
 
 
 def test_aliases_expand_what_users_type():
