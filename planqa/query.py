@@ -516,7 +516,8 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
     clauses = [c.strip() for c in re.split(r"[，,？?；;。]", text) if c.strip()]
     clauses = [p for c in clauses for p in _asks_in_row(c)]
     asks = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
-    asks = asks[:1] + [i for i in asks[1:] if not _OF_EACH.match(clauses[i])]  # 「哪几个“大脑”？各自干什么用」: one ask
+    asks = asks[:1] + [i for i in asks[1:] if not _OF_EACH.match(clauses[i])  # 「哪几个“大脑”？各自干什么用」: one ask
+                       and not _points_to_source(clauses[i], metas)]
     for i, c in enumerate(clauses):  # 「……排第几？全球创业生态系统指数报告呢？」: the ask is the first one's
         if asks and i > asks[0] and c.endswith("呢") and i not in asks:
             first = clauses[asks[0]]
@@ -549,6 +550,14 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
             return [" ".join(x for x in (context, m.group(1), m.group(3)) if x),
                     " ".join(x for x in (context, names, m.group(2), m.group(3)) if x)]
     return []
+
+
+_HOW_SAID = re.compile(r"(?:怎么|如何|咋)(?:说|讲|提|写|表述)的?$")
+
+
+def _points_to_source(clause: str, metas: dict[str, DocMeta]) -> bool:
+    """「……有几家？朝阳十四五科技规划回顾里怎么说」: the later clause names where to look, it asks nothing more."""
+    return bool(_HOW_SAID.search(clause)) and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2
 
 
 def _asks_in_row(clause: str) -> list[str]:

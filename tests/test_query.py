@@ -158,6 +158,8 @@ def test_several_asks_split_into_sub_questions():
     parts = ask_parts("朝阳十四五规划对专精特新中小企业和新增科技类上市企业分别定了多少目标？", METAS)
     assert "专精特新中小企业" in parts[0] and "新增科技类上市企业" in parts[1] and "朝阳" in parts[1]
     assert ask_parts("副中心到2026年国家级创新平台要达到多少家？", METAS) == []
+    # 「……有几家？朝阳十四五科技规划里怎么说的」 says where to look: one ask
+    assert ask_parts("2020年朝阳区创业孵化机构有几家？朝阳十四五科技规划回顾里怎么说", METAS) == []
     assert ask_parts("朝阳规划里要建哪几个“大脑”？各自干什么用？", METAS) == []  # what each item does: one ask
 
 
