@@ -553,11 +553,13 @@ def ask_parts(text: str, metas: dict[str, DocMeta]) -> list[str]:
 
 
 _HOW_SAID = re.compile(r"(?:怎么|如何|咋)(?:说|讲|提|写|表述)的?$")
+_QUOTE_ASKED = re.compile(r"^(?:原文|原话)+(?:是什么|是啥|怎么写的?)$")  # 「原文原话是什么」: the quote every answer is
 
 
 def _points_to_source(clause: str, metas: dict[str, DocMeta]) -> bool:
     """「……有几家？朝阳十四五科技规划回顾里怎么说」: the later clause names where to look, it asks nothing more."""
-    return bool(_HOW_SAID.search(clause)) and len(_FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2
+    return bool(_QUOTE_ASKED.match(clause)) or bool(_HOW_SAID.search(clause)) and len(
+        _FILLER.sub("", _without_places(_topic_of(_strip_mentions(clause, metas))))) < 2
 
 
 def _asks_in_row(clause: str) -> list[str]:

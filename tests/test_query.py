@@ -160,6 +160,7 @@ def test_several_asks_split_into_sub_questions():
     assert ask_parts("副中心到2026年国家级创新平台要达到多少家？", METAS) == []
     # 「……有几家？朝阳十四五科技规划里怎么说的」 says where to look: one ask
     assert ask_parts("2020年朝阳区创业孵化机构有几家？朝阳十四五科技规划回顾里怎么说", METAS) == []
+    assert ask_parts("到2026年要初步建成一个什么样的高地？原文原话是什么？", METAS) == []  # every answer quotes
     assert ask_parts("朝阳规划里要建哪几个“大脑”？各自干什么用？", METAS) == []  # what each item does: one ask
 
 
