@@ -504,6 +504,9 @@ class ExtractiveAnswerer:
         if quoted:  # 「一个品牌、二条主线」 typed for the plan's 「一个品牌,二条主线」
             text = canonical(self.index.documents[doc_id].text)
             return [next((v for v in (t, t.replace("、", ","), t.replace(",", "、")) if v in text), t) for t in quoted]
+        counted = _COUNTED_ASKED.search(query.text)  # 「三量齐升计划说的三量怎么理解」: 三量, though the plan's name holds it
+        if counted:
+            return [counted.group(1)]
         words = weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
         names = self._names[doc_id]
         ask = _ASKS_MEANING.search(query.text)
@@ -1006,6 +1009,8 @@ _CONCEPTS = [
      re.compile(r"占.{0,6}(?:收入|R&D|研究与试验发展)|企业研发投入强度")),  # 企业研发投入占销售收入、基础研究占R&D
 ]
 _RD = re.compile(r"研发|R&D|r&d|研究与试验发展")
+_COUNTED_ASKED = re.compile(r"(?:的|里|中|，|^)(?!十[一二三四五]五)([一二两双三四五六七八九十][\u4e00-\u9fff]{1,2})"
+                            r"(?:是指|指的是|指什么|指啥|怎么理解|是什么意思|啥意思|具体指)")
 _PART_WORDS = {"部分", "章节", "板块", "内容", "方面"}  # where in a plan, not what
 _FOCUS_ASK = re.compile(r"哪些|哪几[个项条种类家所大]?|哪[个项条种类家所]|什么|啥")
 _FOCUS_END = re.compile(r"[，,；;。？?：:、的里中在是有将]|(?<![主重需首])要|分别|包括|主要(?=[有是为在]|包括|集中|聚焦|涉及)|都|(?<![未以带近原后本从外])来(?![源自看])")  # 「靠哪些品牌活动来提升……」

@@ -325,6 +325,11 @@ def test_plans_compared_side_by_side_each_answer_the_whole_question(real_engine)
     assert "量子信息" in b.text  # 「这块」 asks about nothing
 
 
+def test_a_counted_term_inside_a_plan_name_is_still_explained(real_engine):
+    a = real_engine.ask("通州三量齐升计划说的三量怎么理解？")  # 三量 is part of the plan's name 三量齐升
+    assert not a.refused and "总量、增量、质量" in a.citations[0].quote
+
+
 def test_a_sentence_with_the_term_as_its_subject_explains_it(real_engine):
     a = real_engine.ask("副中心十五五科技创新规划起草说明中，创新生态链里的“生态优化”环节是指什么？")
     assert not a.refused and a.citations[0].quote.startswith("生态优化是全程保障")
