@@ -126,6 +126,7 @@ class ExtractiveAnswerer:
         self.index = index
         self.cfg = cfg
         self._names = {d: plan_names(doc.meta) for d, doc in index.documents.items()}
+        self._all_names = " ".join(self._names.values())
         self._headings: dict[str, dict[int, int]] = {}
         self._blocks: dict[str, list[tuple[int, int]]] = {}
         self._all_sentences: dict[str, list[tuple[int, int]]] = {}
@@ -268,9 +269,8 @@ class ExtractiveAnswerer:
             (c for c in accepted if c.features.get("lists_focus") and c.support >= best.support - LISTING_MARGIN), None)
         if listing:  # 「A、B、C等未来产业重点领域」 lists what is asked about: that is the answer
             return self._compose([self._shape(query, listing)], listing.support)
-        names = " ".join(self._names.values())
         words = {w for w in weighted_words(query.content or query.text, self.index.tokenizer, self.index.keyword)
-                 if len(w) >= 2 and w not in FRAME_WORDS and w not in names}  # the kind asked, not the plan
+                 if len(w) >= 2 and w not in FRAME_WORDS and w not in self._all_names}  # the kind asked, not the plan
         near = [c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
                 and not self._led_by(c, best)]  # an item after the lead is not the whole list
         strength = {id(c): _spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words) for c in near}
@@ -407,9 +407,8 @@ class ExtractiveAnswerer:
         """「三量齐升计划里的“五个示范区”是哪五个」: a named term the plan asked about does not explain may
         be spelled out in another plan (the 十五五 起草说明 lists the five); quote that, saying where it is from.
         A bare count (六大) or a plan's own name (三量齐升) is not looked up."""
-        names = " ".join(self._names.values())
         for term in terms:
-            if len(term) < 2 or term in names or not _COUNTED_THING.sub("", term):
+            if len(term) < 2 or term in self._all_names or not _COUNTED_THING.sub("", term):
                 continue
             for doc_id, s, e in self._spelling_out(term, items_only):
                 chunk = self._chunk_at(doc_id, s)
@@ -525,7 +524,6 @@ class ExtractiveAnswerer:
         quoted = [t for t in quoted_terms(query.text) if not any(t in n for n in self._names.values())]  # not 「“三量齐升”」
         slot = asked_slot(query.text)
         aims = bool(_ASKS_PLAN_AIM.search(query.text))  # 「规划想把副中心打造成什么」: what the plan says it sets out to make
-        all_names = " ".join(self._names.values())
         per_plan: dict[str, tuple] = {}
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
@@ -540,9 +538,10 @@ class ExtractiveAnswerer:
             for s, e in spans:
                 if (chunk.doc_id, s, e) in seen or e - s < 4 or headings.get(s) == e or is_title_line(doc.text[s:e], doc.meta):
                     continue  # a bare heading or title line names a topic, it does not answer
-                states_period = (_ASKS_SPAN.search(query.text) and _states_period(doc.text[s:e], doc.meta.period)
-                                 or _ASKS_SCOPE.search(query.text) and _STATES_SCOPE.match(doc.text[s:e]))  # 「规划范围涵盖……全域」
-                if _NOTICE.search(doc.text[s:e]) and not (_ASKS_ABOUT_ISSUING.search(query.text) or states_period):
+                # 「各管哪几年」「规划范围是什么」: the sentence giving the plan's own period or area answers it
+                states_own = (_ASKS_SPAN.search(query.text) and _states_period(doc.text[s:e], doc.meta.period)
+                              or _ASKS_SCOPE.search(query.text) and _STATES_SCOPE.match(doc.text[s:e]))
+                if _NOTICE.search(doc.text[s:e]) and not (_ASKS_ABOUT_ISSUING.search(query.text) or states_own):
                     continue  # the cover notice (现印发给你们…) talks about the document, not its content
                 if _PURPOSE.search(doc.text[s:e]) and not (_ASKS_PURPOSE.search(query.text) or _ASKS_MEANING.search(query.text)):
                     continue  # 「为……，特制定本行动计划」 says why the plan was made (and names its terms), nothing else
@@ -550,8 +549,7 @@ class ExtractiveAnswerer:
                 sentence = doc.text[s:e]
                 context = f"{chunk.section} {chunk.context} {self._paragraph_lead(doc, s)}"
                 cand = Candidate(chunk.doc_id, s, e, hit)
-                # 「各管哪几年」: a sentence giving the plan's own period answers it, whatever else the question says
-                cand.support = 1.0 if states_period else coverage(words, sentence, context, alts, optional)
+                cand.support = 1.0 if states_own else coverage(words, sentence, context, alts, optional)  # whatever else is asked
                 cand.features = {
                     "support": cand.support,
                     "bigrams": bigram_share(grams, sentence),
@@ -564,7 +562,7 @@ class ExtractiveAnswerer:
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
                     "quoted": _quotes(quoted, sentence),
                     "slot": float(bool(slot) and fills_slot(sentence, *slot)),
-                    "other_holder": float(query.qtype == "number" and _other_holder(query.text, sentence, context, key, alts, all_names)),
+                    "other_holder": float(query.qtype == "number" and _other_holder(query.text, sentence, context, key, alts, self._all_names)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
