@@ -999,7 +999,7 @@ class ExtractiveAnswerer:
         )
 
 
-_UNIT_WORD = re.compile(r"(?:万|亿|千|百)?(?:元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|站|座|台|套|批)")
+_UNIT_WORD = re.compile(r"(?:万亿|万|亿|千|百)?(?:元|个|家|项|条|种|类|所|名|位|件|人|倍|辆|场|次|公里|站|座|台|套|批)")
 # How the plans state a measure users name in short (研发投入强度 = R&D经费占地区生产总值的比重), and
 # what states another measure under similar words
 _CONCEPTS = [

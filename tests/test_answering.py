@@ -246,6 +246,8 @@ def test_scale_is_what_a_scale_question_measures(real_engine):
     assert not a.refused and "1800" in a.text and "规模" in a.citations[0].quote
     b = real_engine.ask("朝阳设立的数字经济投资子基金规模有多大？要多少亿元？")
     assert b.refused  # the plan names the fund but gives no size
+    c = real_engine.ask("朝阳十四五规划给中关村朝阳园规上企业总收入定的2025年目标，折合多少万亿元？")
+    assert not c.refused and "12000" in c.text  # 万亿元 is the unit asked (the plan's 亿元), not what is measured
 
 
 def test_an_organisation_asked_by_name_is_answered_by_one(real_engine):
