@@ -787,8 +787,9 @@ class ExtractiveAnswerer:
         if query.qtype == "number" and key:
             if coverage(key, sentence, context, alts) < KEY_SUPPORT:
                 return f"规划中没有关于“{max(key, key=key.get)}”的具体数字。"
-            shares = measure in _SHARE_WORDS and ("%" in sentence or "占" in sentence)  # 比重 answered by 「占……的12%」
-            if measure and not shares and not coverage({measure: 1.0}, sentence, context, {**alts, measure: ALIASES.get(measure, [])}):
+            stated = (measure in _SHARE_WORDS and ("%" in sentence or "占" in sentence)  # 比重 answered by 「占……的12%」
+                      or measure == "规模" and _funds(query.text, sentence))  # 「引导基金规模多大」: 「引导基金10亿元」
+            if measure and not stated and not coverage({measure: 1.0}, sentence, context, {**alts, measure: ALIASES.get(measure, [])}):
                 return f"规划中没有关于“{measure}”的具体数字。"
         for asks, answer, what in _ENTITY_ASKS:
             if asks.search(query.text):
@@ -1124,6 +1125,13 @@ def _other_holder(question: str, sentence: str, context: str, key: dict[str, flo
         if re.fullmatch(r"[\u4e00-\u9fff]{2}", s[max(0, s.find(noun) - 2) : s.find(noun)]):
             return True
     return False
+
+
+def _funds(question: str, sentence: str) -> bool:
+    """The sentence gives the amount of the fund the question names last, right after its name (「设立……引导基金10亿元」
+    for 「引导基金规模多大」, not for 「依托引导基金设立的数字经济投资子基金规模多大」)."""
+    funds = re.findall(r"([\u4e00-\u9fff]{2})基金", question)
+    return bool(funds) and bool(re.search(re.escape(funds[-1]) + r"基金\d+(?:\.\d+)?(?:万亿|亿|万)?元", canonical(sentence)))
 
 
 def _spells_out(sentence: str, words: set[str]) -> int:

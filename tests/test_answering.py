@@ -246,6 +246,10 @@ def test_scale_is_what_a_scale_question_measures(real_engine):
     assert not a.refused and "1800" in a.text and "规模" in a.citations[0].quote
     b = real_engine.ask("朝阳设立的数字经济投资子基金规模有多大？要多少亿元？")
     assert b.refused  # the plan names the fund but gives no size
+    d = real_engine.ask("朝阳设立的科技创新创业引导基金规模多大？")  # 「设立朝阳区科技创新创业引导基金10亿元」
+    assert not d.refused and "10亿元" in d.citations[0].quote
+    e = real_engine.ask("朝阳十四五科技规划说要依托引导基金设立数字经济投资子基金，子基金规模多大？")
+    assert e.refused  # the 10亿元 is the 引导基金's, not the 子基金's
     c = real_engine.ask("朝阳十四五规划给中关村朝阳园规上企业总收入定的2025年目标，折合多少万亿元？")
     assert not c.refused and "12000" in c.text  # 万亿元 is the unit asked (the plan's 亿元), not what is measured
 
