@@ -46,10 +46,13 @@ from .sentence_checks import (
     is_title_line,
     led_by_characters,
     lists_collective,
+    names_other_holder,
     names_term,
     quoted_terms,
     row_value,
     short_forms,
+    spells_out,
+    states_fund_amount,
     table_row_sentence,
 )
 from .textutil import canonical, sentence_spans
@@ -77,9 +80,6 @@ KEY_SUPPORT = 0.5  # share of the topic words a figure's sentence must hold (cal
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|年)((?:余|多)?\S?)")  # a figure (not a year) and what follows
 _ENUM = re.compile(r"[、；;]")
-_SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
-_ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12})+[^、—，。；]{0,16}(?=[，。；]|$)")  # 「A、B、C……」「A—B—C……」 to the clause end
-_OF_KIND = re.compile(r"(?:、[^、，。；]{1,40}){2,}等(?:一批|一系列|多个|若干)([^，。；]{1,12})")  # 「A、B、C等一批项目落地建设」
 _DEFINES = re.compile(r"即|是指|指的是|简称|包括|主要有|分别是|：")
 _CONTINUES = re.compile(r"^(?:即|其中|包括|具体|一是|主要包括|分别)")
 _BASELINE = re.compile(r"截至|已建成|已落成|已经|现有|目前|累计|同比|比“?十[一二三四]五”?末|较20\d\d年|较“|分别比|达到了")
@@ -273,7 +273,7 @@ class ExtractiveAnswerer:
                  if len(w) >= 2 and w not in FRAME_WORDS and w not in self._all_names}  # the kind asked, not the plan
         near = [c for c in candidates[:3] if not c.problem and c.support >= max(self.cfg.min_support, best.support - 0.05)
                 and not self._led_by(c, best)]  # an item after the lead is not the whole list
-        strength = {id(c): _spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words) for c in near}
+        strength = {id(c): spells_out(self.index.documents[c.doc_id].text[c.start : c.end], words) for c in near}
         spelled = max((c for c in near if strength[id(c)]), key=lambda c: strength[id(c)], default=None)  # the first of the surest
         listed = self._list_from_headings(query, best)
         if spelled and (listed is None or self._body_support(query, spelled) >= listed.support):
@@ -562,7 +562,7 @@ class ExtractiveAnswerer:
                     "lists_focus": float(query.qtype == "list" and _lists(focus[:1], sentence)),
                     "quoted": _quotes(quoted, sentence),
                     "slot": float(bool(slot) and fills_slot(sentence, *slot)),
-                    "other_holder": float(query.qtype == "number" and _other_holder(query.text, sentence, context, key, alts, self._all_names)),
+                    "other_holder": float(query.qtype == "number" and names_other_holder(query.text, sentence, context, key, alts, self._all_names)),
                 }
                 cand.score = sum(SCORE_WEIGHTS[k] * v for k, v in cand.features.items())
                 cand.problem = self._problem(query, cand) or self._topic_problem(query, sentence, context, key, alts, measure)
@@ -788,7 +788,7 @@ class ExtractiveAnswerer:
             if coverage(key, sentence, context, alts) < KEY_SUPPORT:
                 return f"规划中没有关于“{max(key, key=key.get)}”的具体数字。"
             stated = (measure in _SHARE_WORDS and ("%" in sentence or "占" in sentence)  # 比重 answered by 「占……的12%」
-                      or measure == "规模" and _funds(query.text, sentence))  # 「引导基金规模多大」: 「引导基金10亿元」
+                      or measure == "规模" and states_fund_amount(query.text, sentence))  # 「引导基金规模多大」: 「引导基金10亿元」
             if measure and not stated and not coverage({measure: 1.0}, sentence, context, {**alts, measure: ALIASES.get(measure, [])}):
                 return f"规划中没有关于“{measure}”的具体数字。"
         for asks, answer, what in _ENTITY_ASKS:
@@ -1107,45 +1107,6 @@ def _quotes(terms: list[str], sentence: str) -> float:
     counts 1, merely contained (「揭榜挂帅、项目落地」) half."""
     c = canonical(sentence)
     return sum(1.0 if f'"{t}"' in c else 0.5 if t in c else 0.0 for t in terms) / len(terms) if terms else 0.0
-
-
-def _other_holder(question: str, sentence: str, context: str, key: dict[str, float], alts: dict[str, list[str]], names: str) -> bool:
-    """The sentence gives the asked figure for another holder: 「中关村示范区的增加值」 asked,
-    「科技服务业增加值1820.6亿元」 stated (the question's holder nowhere in the sentence). Places
-    and plans are no holders: a sentence deep in a plan does not repeat them."""
-    q, s = canonical(question), canonical(sentence)
-    said = bigrams(s + " " + context)  # 「纯电动车」 is said by 「纯电动汽车」: any two characters of it will do
-    for noun in key:
-        if len(noun) < 2 or noun not in q or noun not in s:
-            continue
-        before = q[max(0, q.find(noun) - 8) : q.find(noun)]
-        holders = [w for w in key if w != noun and w in before and w not in noun and w not in names]  # not 北京, 朝阳
-        if not holders or any(bigrams(w) & said or any(canonical(a) in s for a in alts.get(w, ())) for w in holders):
-            continue
-        if re.fullmatch(r"[\u4e00-\u9fff]{2}", s[max(0, s.find(noun) - 2) : s.find(noun)]):
-            return True
-    return False
-
-
-def _funds(question: str, sentence: str) -> bool:
-    """The sentence gives the amount of the fund the question names last, right after its name (「设立……引导基金10亿元」
-    for 「引导基金规模多大」, not for 「依托引导基金设立的数字经济投资子基金规模多大」)."""
-    funds = re.findall(r"([\u4e00-\u9fff]{2})基金", question)
-    return bool(funds) and bool(re.search(re.escape(funds[-1]) + r"基金\d+(?:\.\d+)?(?:万亿|亿|万)?元", canonical(sentence)))
-
-
-def _spells_out(sentence: str, words: set[str]) -> int:
-    """How surely the sentence enumerates what is asked: 2 for items 「等一批项目」 of a kind the question
-    names, however long; 1 for short items right before such a kind (「A、B、房山区三大新能源汽车产业基地」)
-    or before a kind lists are made of (「A、B、C等前沿领域」); else 0."""
-    if any(any(w in canonical(m.group(1)) for w in words) for m in _OF_KIND.finditer(sentence)):
-        return 2
-    for m in _ENUMERATION.finditer(sentence):
-        last = re.split("[、—]", m.group())[-1]
-        separators = len(re.findall("[、—]", m.group())) + bool(re.search("和|与|及", last))  # 「A、B和C国家实验室建设」
-        if separators >= 2 and any(w in canonical(last) for w in words):
-            return 1
-    return int(bool(_SPELLS_OUT.search(sentence)))
 
 
 def _lists(focus: list[tuple[str, ...]], sentence: str) -> bool:

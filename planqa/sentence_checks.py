@@ -1,5 +1,5 @@
-"""What a sentence of a plan says, as pure text checks: does it spell out a term's items or
-explain it, give a figure in a unit, name something; and how an indicator-table row reads.
+"""What a sentence of a plan says, as pure text checks: does it spell out a term's items or a list of what is asked,
+explain a term, give a figure in a unit and whose figure it is, name something; and how an indicator-table row reads.
 
 Used by :mod:`planqa.answering` to choose and present answer sentences. No state, no I/O.
 """
@@ -156,7 +156,8 @@ def explained_after(sentence: str, term: str, items_only: bool = False) -> bool:
     return False
 
 
-_OF_A_KIND = re.compile(r'"?(?:、"?[^、,;。"]{1,12}"?)*等(?:一批|一系列|多个|若干)[\u4e00-\u9fff]{2,12}')
+_A_BATCH = r"等(?:一批|一系列|多个|若干)"  # 「……等一批创业孵化品牌」: things of one kind, named
+_OF_A_KIND = re.compile(r'"?(?:、"?[^、,;。"]{1,12}"?)*' + _A_BATCH + r"[\u4e00-\u9fff]{2,12}")
 
 
 _UNDERTAKES = re.compile(r"(?:推进|实施|开展|启动|建立|推动|落实|深化|探索|完善)$")
@@ -251,3 +252,49 @@ def fills_slot(sentence: str, verb: str, heads: str) -> bool:
     if heads.startswith("为"):
         return bool(re.search(rf"{verb}[^,;。:]{{1,20}}{heads}", canonical(sentence)))
     return bool(re.search(rf"{verb}[^,;。:]{{0,16}}?[{heads}]", canonical(sentence)))
+
+
+# lists in a plan sentence: 「A、B、C等一批项目」, items before a kind (「A、B、C……」「A—B—C……」 to the clause end),
+# items before a kind lists are made of (「……等前沿领域」「五大方面」)
+_OF_KIND = re.compile(r"(?:、[^、，。；]{1,40}){2,}" + _A_BATCH + r"([^，。；]{1,12})")
+_ENUMERATION = re.compile(r"(?:[、—][^、—，。；]{1,12})+[^、—，。；]{0,16}(?=[，。；]|$)")
+_SPELLS_OUT = re.compile(r"(?:、[^、，。；]{1,12}){2,}(?:等|[两三四五六七八九十\d]+(?:大|个|项|条|类|种)?(?:方面|领域|方向|任务|行动|工程|板块|重点))")
+
+
+def spells_out(sentence: str, words: set[str]) -> int:
+    """How surely the sentence enumerates what is asked: 2 for items 「等一批项目」 of a kind the question
+    names, however long; 1 for short items right before such a kind (「A、B、房山区三大新能源汽车产业基地」)
+    or before a kind lists are made of (「A、B、C等前沿领域」); else 0."""
+    if any(any(w in canonical(m.group(1)) for w in words) for m in _OF_KIND.finditer(sentence)):
+        return 2
+    for m in _ENUMERATION.finditer(sentence):
+        last = re.split("[、—]", m.group())[-1]
+        separators = len(re.findall("[、—]", m.group())) + bool(re.search("和|与|及", last))  # 「A、B和C国家实验室建设」
+        if separators >= 2 and any(w in canonical(last) for w in words):
+            return 1
+    return int(bool(_SPELLS_OUT.search(sentence)))
+
+
+def names_other_holder(question: str, sentence: str, context: str, key: dict[str, float], alts: dict[str, list[str]], names: str) -> bool:
+    """The sentence gives the asked figure for another holder: 「中关村示范区的增加值」 asked,
+    「科技服务业增加值1820.6亿元」 stated (the question's holder nowhere in the sentence). Places
+    and plans are no holders: a sentence deep in a plan does not repeat them."""
+    q, s = canonical(question), canonical(sentence)
+    said = bigrams(s + " " + context)  # 「纯电动车」 is said by 「纯电动汽车」: any two characters of it will do
+    for noun in key:
+        if len(noun) < 2 or noun not in q or noun not in s:
+            continue
+        before = q[max(0, q.find(noun) - 8) : q.find(noun)]
+        holders = [w for w in key if w != noun and w in before and w not in noun and w not in names]  # not 北京, 朝阳
+        if not holders or any(bigrams(w) & said or any(canonical(a) in s for a in alts.get(w, ())) for w in holders):
+            continue
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", s[max(0, s.find(noun) - 2) : s.find(noun)]):
+            return True
+    return False
+
+
+def states_fund_amount(question: str, sentence: str) -> bool:
+    """The sentence gives the amount of the fund the question names last, right after its name (「设立……引导基金10亿元」
+    for 「引导基金规模多大」, not for 「依托引导基金设立的数字经济投资子基金规模多大」)."""
+    funds = re.findall(r"([\u4e00-\u9fff]{2})基金", question)
+    return bool(funds) and bool(re.search(re.escape(funds[-1]) + r"基金\d+(?:\.\d+)?(?:万亿|亿|万)?元", canonical(sentence)))

@@ -14,8 +14,11 @@ from planqa.sentence_checks import (
     is_title_line,
     led_by_characters,
     lists_collective,
+    names_other_holder,
     row_value,
     short_forms,
+    spells_out,
+    states_fund_amount,
     table_row_sentence,
 )
 
@@ -96,3 +99,28 @@ def test_the_object_a_question_asks_of_a_verb():
     assert not fills_slot("以物质为基础、以能源和生命为起步科学方向", "以", "为核心")
     assert fills_slot("于家务乡依托国际种业园，重点发展现代种业。", "依托", "区园")
     assert not fills_slot("依托优势资源，建设国际种业园。", "依托", "区园")  # the 园 is in another clause
+
+
+def test_how_surely_a_sentence_lists_what_is_asked():
+    projects = "加快推动中国信通院的国家ICT技术产业创新基地、西北工业大学北京研究院、中国农科院农业微生物中心等一批项目落地建设"
+    assert spells_out(projects, {"项目", "平台"}) == 2  # long items 「等一批项目」 of the kind asked
+    assert spells_out("全力服务保障昌平国家实验室、中关村国家实验室和怀柔国家实验室建设", {"国家实验室"}) == 1
+    assert spells_out("聚焦5G、人工智能、区块链等前沿领域强化关键技术突破", {"梯队"}) == 1  # a kind lists are made of
+    assert spells_out("推动北京城市副中心与雄安新区产业互促发展", {"梯队"}) == 0
+
+
+def test_a_figure_held_by_another_is_told_apart():
+    key = {"中关村": 2.0, "示范区": 2.3, "增加值": 3.9}
+    q = "2015年中关村示范区的增加值占北京GDP的比重是多少？"
+    assert names_other_holder(q, "2015年，科技服务业增加值1820.6亿元", "", key, {}, "北京市")
+    assert not names_other_holder(q, "中关村国家自主创新示范区增加值达到5557.4亿元", "", key, {}, "北京市")
+    # two characters of the holder in the sentence or its context will do (纯电动车 / 纯电动汽车)
+    key = {"纯电动车": 3.0, "产能": 3.0}
+    assert not names_other_holder("全市纯电动车产能目标是多少", "全市纯电动汽车产能达到50万辆", "", key, {}, "")
+
+
+def test_a_fund_amount_follows_the_fund_asked():
+    sentence = "设立朝阳区科技创新创业引导基金10亿元，投资“鲲鹏联合创新中心”等项目"
+    assert states_fund_amount("朝阳设立的科技创新创业引导基金规模多大？", sentence)
+    assert not states_fund_amount("依托引导基金设立的数字经济投资子基金规模多大？", sentence)  # the last fund named
+
